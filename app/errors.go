@@ -1,0 +1,60 @@
+package app
+
+import (
+	"errors"
+	"log"
+
+	"cartera/backend/ar"
+	"cartera/backend/i18n"
+)
+
+// ErrorDTO is what a failed call returns to JavaScript: a stable code, a
+// sentence in the user's language, and one entry per field problem so a form
+// can show each message under its field.
+type ErrorDTO struct {
+	Code    string     `json:"code"`
+	Message string     `json:"message"`
+	Issues  []IssueDTO `json:"issues"`
+}
+
+// IssueDTO is one field problem.
+type IssueDTO struct {
+	Field   string            `json:"field"`
+	Key     string            `json:"key"`
+	Params  map[string]string `json:"params"`
+	Message string            `json:"message"` // without the field label
+	Full    string            `json:"full"`    // with it
+}
+
+// ToDTO renders err for the frontend in lang.
+func ToDTO(lang string, err error) ErrorDTO {
+	out := ErrorDTO{Code: string(ar.ErrorCode(err)), Issues: []IssueDTO{}}
+	var e *ar.Error
+	if errors.As(err, &e) && len(e.Issues) > 0 {
+		for _, is := range e.Issues {
+			out.Issues = append(out.Issues, IssueDTO{Field: is.Field, Key: is.Key, Params: is.Params,
+				Message: i18n.Message(lang, is.Key, is.Params), Full: i18n.Issue(lang, is)})
+		}
+		out.Message = out.Issues[0].Full
+		if len(out.Issues) > 1 {
+			if lang == "en" {
+				out.Message = "Please fix the marked fields."
+			} else {
+				out.Message = "Revise los campos marcados."
+			}
+		}
+		if e.Code == ar.EInternal {
+			log.Printf("internal error: %v", err)
+		}
+		return out
+	}
+	log.Printf("internal error: %v", err)
+	out.Message = i18n.Error(lang, err)[0]
+	return out
+}
+
+// ErrorFormatter is the Wails option that turns every error a bound method
+// returns into an ErrorDTO in the current language.
+func ErrorFormatter(s *Session) func(error) any {
+	return func(err error) any { return ToDTO(s.Lang(), err) }
+}

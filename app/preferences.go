@@ -1,0 +1,42 @@
+package app
+
+import (
+	"context"
+
+	"cartera/backend/ar"
+	"cartera/backend/sqlite"
+)
+
+// Preferences holds what the window needs to know about the app itself, and the language.
+type Preferences struct{ s *Session }
+
+// NewPreferences binds the preferences to the session.
+func NewPreferences(s *Session) *Preferences { return &Preferences{s} }
+
+// Meta is what the frontend needs before anything else.
+type Meta struct {
+	Version   string   `json:"version"`
+	Language  string   `json:"language"`
+	Today     string   `json:"today"`
+	Countries []string `json:"countries"`
+	Channels  []string `json:"channels"`
+	Methods   []string `json:"methods"`
+}
+
+// Meta returns the version, language and today's date.
+func (p *Preferences) Meta() Meta {
+	ch := make([]string, len(ar.Channels))
+	for i, c := range ar.Channels {
+		ch[i] = string(c)
+	}
+	return Meta{Version: p.s.version, Language: p.s.Lang(), Today: p.s.today().String(), Countries: ar.Countries, Channels: ch, Methods: ar.PaymentMethods}
+}
+
+// SetLanguage remembers the UI language ("es" or "en").
+func (p *Preferences) SetLanguage(lang string) error { return p.s.settings.SetLanguage(lang) }
+
+// History returns the audit log of one record (entity "client", "document",
+// "payment", "allocation", "portfolio"), or the newest changes when entity is "".
+func (p *Preferences) History(entity string, id int64, limit int) ([]ar.AuditEntry, error) {
+	return with(p.s, func(ctx context.Context, db *sqlite.DB) ([]ar.AuditEntry, error) { return db.FindAudit(ctx, entity, id, limit) })
+}

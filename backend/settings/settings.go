@@ -1,0 +1,128 @@
+// Package settings keeps what Cartera remembers between runs on this
+// computer: the language and the recently opened portfolios. It lives in the
+// user's configuration folder, never inside a portfolio.
+package settings
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// MaxRecent is how many recent portfolios are remembered.
+const MaxRecent = 12
+
+// Recent is a portfolio opened before.
+type Recent struct {
+	Path     string    `json:"path"`
+	Name     string    `json:"name"`
+	Country  string    `json:"country"`
+	OpenedAt time.Time `json:"openedAt" ts_type:"string"`
+}
+
+// Settings is the remembered state.
+type Settings struct {
+	Language string   `json:"language"` // "es" or "en"
+	Recent   []Recent `json:"recent"`
+}
+
+// Store reads and writes the settings file; it is safe for concurrent use.
+type Store struct {
+	mu   sync.Mutex
+	path string
+}
+
+// Dir is the configuration folder: $CARTERA_CONFIG_DIR, else the OS's
+// per-user configuration folder plus "Cartera".
+func Dir() string {
+	if d := os.Getenv("CARTERA_CONFIG_DIR"); d != "" {
+		return d
+	}
+	if d, err := os.UserConfigDir(); err == nil {
+		return filepath.Join(d, "Cartera")
+	}
+	return filepath.Join(os.TempDir(), "Cartera")
+}
+
+// Open returns the store of the settings file in dir.
+func Open(dir string) *Store { return &Store{path: filepath.Join(dir, "settings.json")} }
+
+// Load returns the settings; a missing or damaged file gives the defaults,
+// since losing the recent list must never stop Cartera from starting.
+func (s *Store) Load() Settings {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.load()
+}
+
+func (s *Store) load() Settings {
+	st := Settings{Language: "es", Recent: []Recent{}}
+	b, err := os.ReadFile(s.path)
+	if err == nil {
+		json.Unmarshal(b, &st)
+	}
+	if st.Language != "en" {
+		st.Language = "es"
+	}
+	if st.Recent == nil {
+		st.Recent = []Recent{}
+	}
+	return st
+}
+
+func (s *Store) save(st Settings) error {
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return err
+	}
+	b, _ := json.MarshalIndent(st, "", "  ")
+	tmp := s.path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, s.path)
+}
+
+// SetLanguage remembers the UI language.
+func (s *Store) SetLanguage(lang string) error {
+	if lang != "es" && lang != "en" {
+		return errors.New("settings: language must be es or en")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.load()
+	st.Language = lang
+	return s.save(st)
+}
+
+// Touch puts a portfolio at the top of the recent list.
+func (s *Store) Touch(r Recent) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.load()
+	list := []Recent{r}
+	for _, o := range st.Recent {
+		if o.Path != r.Path && len(list) < MaxRecent {
+			list = append(list, o)
+		}
+	}
+	st.Recent = list
+	return s.save(st)
+}
+
+// Forget removes a portfolio from the recent list (it was moved or deleted).
+func (s *Store) Forget(path string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.load()
+	list := []Recent{}
+	for _, o := range st.Recent {
+		if o.Path != path {
+			list = append(list, o)
+		}
+	}
+	st.Recent = list
+	return s.save(st)
+}

@@ -1,0 +1,127 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+)
+
+// Violation is one thing wrong with a portfolio file.
+type Violation struct {
+	Rule   string `json:"rule"`
+	Detail string `json:"detail"`
+}
+
+// Check verifies the file (SQLite integrity and foreign keys) and the money
+// invariants: no allocation takes more than its payment, credit note or
+// document has; every cached open, credited and unallocated amount equals what
+// the allocations say. It returns every violation found (at most limit per rule).
+func (db *DB) Check(ctx context.Context, limit int) ([]Violation, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	var out []Violation
+	add := func(rule, format string, a ...any) { out = append(out, Violation{rule, fmt.Sprintf(format, a...)}) }
+
+	rows, err := db.sql.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		if s != "ok" {
+			add("integrity", "%s", s)
+		}
+	}
+	rows.Close()
+	rows, err = db.sql.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid any
+		rows.Scan(&table, &rowid, &parent, &fkid)
+		add("foreign_key", "%s row %v points to a missing %s", table, rowid, parent)
+	}
+	rows.Close()
+
+	checks := []struct{ rule, q string }{
+		{"document_open", `SELECT d.id, d.number, d.open_minor, d.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.document_id = d.id AND a.reversed_at IS NULL),0)
+			FROM documents d WHERE d.kind <> 'credit_note' AND d.open_minor <> d.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.document_id = d.id AND a.reversed_at IS NULL),0)`},
+		{"document_credited", `SELECT d.id, d.number, d.credited_minor, COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.document_id = d.id AND a.credit_note_id IS NOT NULL AND a.reversed_at IS NULL),0)
+			FROM documents d WHERE d.credited_minor <> COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.document_id = d.id AND a.credit_note_id IS NOT NULL AND a.reversed_at IS NULL),0)`},
+		{"credit_note_open", `SELECT d.id, d.number, d.open_minor, d.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.credit_note_id = d.id AND a.reversed_at IS NULL),0)
+			FROM documents d WHERE d.kind = 'credit_note' AND d.open_minor <> d.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.credit_note_id = d.id AND a.reversed_at IS NULL),0)`},
+		{"payment_unallocated", `SELECT p.id, p.reference, p.unallocated_minor, p.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.payment_id = p.id AND a.reversed_at IS NULL),0)
+			FROM payments p WHERE p.unallocated_minor <> p.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.payment_id = p.id AND a.reversed_at IS NULL),0)`},
+	}
+	for _, c := range checks {
+		rows, err := db.sql.QueryContext(ctx, c.q+fmt.Sprintf(" LIMIT %d", limit))
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		for rows.Next() {
+			var id int64
+			var ref string
+			var stored, want int64
+			rows.Scan(&id, &ref, &stored, &want)
+			add(c.rule, "id %d (%s): stored %d, allocations say %d", id, ref, stored, want)
+		}
+		rows.Close()
+	}
+
+	// Allocations that break the rules no cache can hide.
+	rules := []struct{ rule, q string }{
+		{"allocation_over_payment", `SELECT p.id, p.amount_minor, SUM(a.amount_minor) FROM allocations a JOIN payments p ON p.id = a.payment_id
+			WHERE a.reversed_at IS NULL GROUP BY p.id HAVING SUM(a.amount_minor) > p.amount_minor`},
+		{"allocation_over_document", `SELECT d.id, d.amount_minor, SUM(a.amount_minor) FROM allocations a JOIN documents d ON d.id = a.document_id
+			WHERE a.reversed_at IS NULL GROUP BY d.id HAVING SUM(a.amount_minor) > d.amount_minor`},
+		{"allocation_over_credit_note", `SELECT d.id, d.amount_minor, SUM(a.amount_minor) FROM allocations a JOIN documents d ON d.id = a.credit_note_id
+			WHERE a.reversed_at IS NULL GROUP BY d.id HAVING SUM(a.amount_minor) > d.amount_minor`},
+		{"allocation_reversed_payment", `SELECT a.id, a.payment_id, a.amount_minor FROM allocations a JOIN payments p ON p.id = a.payment_id
+			WHERE a.reversed_at IS NULL AND p.reversed_at IS NOT NULL`},
+		{"allocation_voided_document", `SELECT a.id, a.document_id, a.amount_minor FROM allocations a JOIN documents d ON d.id = a.document_id OR d.id = a.credit_note_id
+			WHERE a.reversed_at IS NULL AND d.voided_at IS NOT NULL`},
+		{"allocation_other_client", `SELECT a.id, a.document_id, a.amount_minor FROM allocations a JOIN documents d ON d.id = a.document_id
+			LEFT JOIN payments p ON p.id = a.payment_id LEFT JOIN documents cn ON cn.id = a.credit_note_id
+			WHERE COALESCE(p.client_id, cn.client_id) <> d.client_id OR COALESCE(p.currency, cn.currency) <> d.currency`},
+	}
+	for _, r := range rules {
+		rows, err := db.sql.QueryContext(ctx, r.q+fmt.Sprintf(" LIMIT %d", limit))
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		for rows.Next() {
+			var a, b, c int64
+			rows.Scan(&a, &b, &c)
+			add(r.rule, "%d: %d vs %d", a, b, c)
+		}
+		rows.Close()
+	}
+
+	// The client balance identity: what the ledger says equals what the open
+	// amounts say, per client and currency.
+	rows, err = db.sql.QueryContext(ctx, `
+		WITH ledger AS (
+			SELECT client_id, currency, SUM(CASE WHEN kind = 'credit_note' THEN -amount_minor ELSE amount_minor END) AS v FROM documents WHERE voided_at IS NULL GROUP BY 1, 2
+			UNION ALL SELECT client_id, currency, -SUM(amount_minor) FROM payments WHERE reversed_at IS NULL GROUP BY 1, 2),
+		open AS (
+			SELECT client_id, currency, SUM(CASE WHEN kind = 'credit_note' THEN -open_minor ELSE open_minor END) AS v FROM documents WHERE voided_at IS NULL GROUP BY 1, 2
+			UNION ALL SELECT client_id, currency, -SUM(unallocated_minor) FROM payments WHERE reversed_at IS NULL GROUP BY 1, 2),
+		l AS (SELECT client_id, currency, SUM(v) v FROM ledger GROUP BY 1, 2),
+		o AS (SELECT client_id, currency, SUM(v) v FROM open GROUP BY 1, 2)
+		SELECT l.client_id, l.currency, l.v, COALESCE(o.v, 0) FROM l LEFT JOIN o USING (client_id, currency) WHERE l.v <> COALESCE(o.v, 0) LIMIT ?`, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	for rows.Next() {
+		var id int64
+		var cur string
+		var l, o int64
+		rows.Scan(&id, &cur, &l, &o)
+		add("client_balance", "client %d %s: invoices − credit notes − payments = %d, open documents − unapplied credit = %d", id, cur, l, o)
+	}
+	rows.Close()
+	return out, nil
+}
