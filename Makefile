@@ -1,0 +1,89 @@
+# Cartera — build, run and test from a fresh Debian/Ubuntu machine.
+#   make run    installs what is missing, builds, and opens the app
+#   make test   installs what is missing and runs every test layer
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+WAILS_VERSION := v2.16.0
+GOBIN := $(shell go env GOPATH 2>/dev/null)/bin
+WAILS := $(GOBIN)/wails
+TAGS := webkit2_41
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential \
+	xvfb xauth dbus-x11 xdotool imagemagick chromium poppler-utils fonts-dejavu-core tesseract-ocr
+GO_PKGS = $$(go list ./... | grep -v /node_modules/)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help deps apt wails-cli npm frontend build run test go-test vet frontend-test e2e smoke windows bench clean
+
+help:
+	@echo "make run     install what is missing, build and open Cartera"
+	@echo "make test    install what is missing and run all tests"
+	@echo "make build   build the desktop binary into build/bin/cartera"
+	@echo "make bench   run the benchmarks (figures, not pass/fail)"
+
+deps: apt wails-cli npm
+
+apt:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+wails-cli:
+	@if ! $(WAILS) version 2>/dev/null | grep -q '$(WAILS_VERSION)'; then \
+		echo "installing wails $(WAILS_VERSION)"; \
+		go install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION); \
+	fi
+
+npm: frontend/node_modules/.package-lock.json
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+frontend: npm
+	cd frontend && npm run build
+
+build: deps frontend
+	$(WAILS) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -s -m -nosyncgomod
+	@echo "built build/bin/cartera"
+
+run: build
+	./build/bin/cartera
+
+vet: frontend
+	go vet $(GO_PKGS)
+
+go-test: frontend
+	go test -race -count=1 $(GO_PKGS)
+
+frontend-test: npm
+	cd frontend && npx tsc --noEmit && npx vitest run
+
+e2e: deps
+	scripts/e2e.sh
+
+smoke: build
+	scripts/smoke.sh build/bin/cartera
+
+windows: frontend
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags desktop,production \
+		-ldflags "-H windowsgui $(LDFLAGS)" -o build/bin/cartera.exe .
+	@echo "cross-compiled build/bin/cartera.exe"
+
+# Every layer, in order of cost. `go build` and `wails build` share the Go
+# cache, so the later steps are mostly linking.
+test: deps vet go-test frontend-test windows smoke e2e
+	@echo "make test: all layers passed"
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./backend/...
+	scripts/bench-demo.sh
+
+clean:
+	rm -rf build/bin frontend/dist/assets frontend/dist/index.html

@@ -1,0 +1,313 @@
+// Package cli is Cartera's command line: the same backend as the window,
+// driven by subcommands for batch work, scripting and benchmarks. Messages
+// follow the user's language (CARTERA_LANG, then LANG; Spanish by default).
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"cartera/backend/ar"
+	"cartera/backend/date"
+	"cartera/backend/demo"
+	"cartera/backend/i18n"
+	"cartera/backend/sqlite"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0 // done
+	ExitFail  = 1 // the command ran and found or met a problem
+	ExitUsage = 2 // the command line was wrong
+)
+
+// Env is what a run needs from the outside world; nil writers mean the
+// process's console (attached to the parent's on Windows).
+type Env struct {
+	Version string
+	Stdout  io.Writer
+	Stderr  io.Writer
+	// Today is the date figures are computed as of; zero means the computer's
+	// date (CARTERA_TODAY=YYYY-MM-DD overrides it).
+	Today date.Date
+	// Lang is "es" or "en"; empty means from the environment.
+	Lang string
+}
+
+type command struct {
+	name    string
+	summary [2]string // es, en
+	run     func(ctx context.Context, e *Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"new", [2]string{"crea una cartera vacía", "creates an empty portfolio"}, runNew},
+		{"demo", [2]string{"genera una cartera de demostración", "generates a demo portfolio"}, runDemo},
+		{"check", [2]string{"verifica un archivo de cartera y sus saldos", "verifies a portfolio file and its balances"}, runCheck},
+		{"version", [2]string{"muestra la versión", "prints the version"}, runVersion},
+		{"help", [2]string{"muestra esta ayuda", "prints this help"}, runHelp},
+	}
+}
+
+// IsCommand reports whether arg names a subcommand, so that main can tell a
+// headless run from a window start (macOS adds its own -psn_ arguments).
+func IsCommand(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "-v", "--version":
+		return true
+	}
+	for _, c := range commands() {
+		if c.name == arg {
+			return true
+		}
+	}
+	return false
+}
+
+// Run executes one subcommand and returns the process exit code.
+func Run(args []string, e Env) int {
+	if e.Stdout == nil || e.Stderr == nil {
+		out, errw := console()
+		if e.Stdout == nil {
+			e.Stdout = out
+		}
+		if e.Stderr == nil {
+			e.Stderr = errw
+		}
+	}
+	if e.Lang == "" {
+		e.Lang = i18n.EnvLang()
+	}
+	if e.Today.IsZero() {
+		e.Today = todayFromEnv()
+	}
+	if len(args) == 0 {
+		return runHelp(nil, &e, nil)
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		name = "help"
+	case "-v", "--version":
+		name = "version"
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, &e, args[1:])
+		}
+	}
+	e.errorf(e.t("orden desconocida «%s»; vea «cartera help».", "unknown command “%s”; see “cartera help”."), name)
+	return ExitUsage
+}
+
+func todayFromEnv() date.Date {
+	if v := os.Getenv("CARTERA_TODAY"); v != "" {
+		if d, err := date.Parse(v); err == nil {
+			return d
+		}
+	}
+	return date.Of(time.Now())
+}
+
+// t picks the Spanish or English text.
+func (e *Env) t(es, en string) string {
+	if e.Lang == "en" {
+		return en
+	}
+	return es
+}
+
+func (e *Env) printf(format string, a ...any) { fmt.Fprintf(e.Stdout, format+"\n", a...) }
+func (e *Env) errorf(format string, a ...any) {
+	fmt.Fprintf(e.Stderr, "cartera: "+format+"\n", a...)
+}
+
+// fail prints err in the user's language, one line per issue, and returns ExitFail.
+func (e *Env) fail(err error) int {
+	for _, line := range i18n.Error(e.Lang, err) {
+		e.errorf("%s", line)
+	}
+	if ar.ErrorCode(err) == ar.EInvalid {
+		return ExitUsage
+	}
+	return ExitFail
+}
+
+func (e *Env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("cartera "+name, flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	return fs
+}
+
+// parse parses flags wherever they stand among the positional arguments, so
+// "check FILE --limit 5" and "check --limit 5 FILE" both work.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func runHelp(_ context.Context, e *Env, _ []string) int {
+	e.printf("Cartera %s", e.Version)
+	e.printf(e.t("Sin argumentos abre la ventana. Órdenes:", "With no arguments it opens the window. Commands:"))
+	for _, c := range commands() {
+		e.printf("  %-8s %s", c.name, e.t(c.summary[0], c.summary[1]))
+	}
+	e.printf("")
+	e.printf("  cartera new --out FILE --name NAME --country CL|CO|MX|PE|AR [--currency ISO] [--tax-id ID]")
+	e.printf("  cartera demo --out FILE [--country CL|CO|MX|PE|AR] [--clients N] [--invoices N] [--seed N]")
+	e.printf("  cartera check FILE [--limit N]")
+	e.printf("  cartera version")
+	return ExitOK
+}
+
+func runVersion(_ context.Context, e *Env, _ []string) int {
+	e.printf("Cartera %s (%s %s/%s, %s %d)", e.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH,
+		e.t("esquema de cartera", "portfolio schema"), sqlite.SchemaVersion())
+	return ExitOK
+}
+
+func runNew(ctx context.Context, e *Env, args []string) int {
+	fs := e.flags("new")
+	out := fs.String("out", "", e.t("archivo de la cartera nueva (.cartera)", "file of the new portfolio (.cartera)"))
+	name := fs.String("name", "", e.t("nombre de la cartera", "portfolio name"))
+	country := fs.String("country", "", "CL, CO, MX, PE, AR")
+	currency := fs.String("currency", "", e.t("moneda ISO 4217 (por defecto, la del país)", "ISO 4217 currency (default: the country's)"))
+	taxID := fs.String("tax-id", "", e.t("identificador tributario de la empresa", "the company's tax ID"))
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) > 0 {
+		e.errorf(e.t("sobra «%s»", "unexpected “%s”"), pos[0])
+		return ExitUsage
+	}
+	if *out == "" {
+		e.errorf(e.t("falta --out FILE", "missing --out FILE"))
+		return ExitUsage
+	}
+	path := withExt(*out)
+	db, err := sqlite.Create(ctx, path, ar.Portfolio{Name: *name, Country: *country, Currency: *currency, TaxID: *taxID}, sqlite.Options{Holder: "cartera new"})
+	if err != nil {
+		return e.fail(err)
+	}
+	p, _ := db.Portfolio(ctx)
+	if err := db.Close(); err != nil {
+		return e.fail(err)
+	}
+	e.printf(e.t("Cartera creada: %s (%s, %s, %s)", "Portfolio created: %s (%s, %s, %s)"), path, p.Name, p.Country, p.Currency)
+	return ExitOK
+}
+
+func withExt(path string) string {
+	if strings.HasSuffix(strings.ToLower(path), sqlite.Ext) {
+		return path
+	}
+	return path + sqlite.Ext
+}
+
+func runDemo(ctx context.Context, e *Env, args []string) int {
+	fs := e.flags("demo")
+	out := fs.String("out", "", e.t("archivo de la cartera de demostración (.cartera)", "file of the demo portfolio (.cartera)"))
+	country := fs.String("country", "CL", "CL, CO, MX, PE, AR")
+	clients := fs.Int("clients", 200, e.t("cantidad de clientes", "number of clients"))
+	invoices := fs.Int("invoices", 5000, e.t("cantidad de facturas", "number of invoices"))
+	seed := fs.Int64("seed", 1, e.t("semilla: la misma semilla da la misma cartera", "seed: the same seed gives the same portfolio"))
+	quiet := fs.Bool("quiet", false, e.t("sin avance", "no progress"))
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) > 0 {
+		e.errorf(e.t("sobra «%s»", "unexpected “%s”"), pos[0])
+		return ExitUsage
+	}
+	if *out == "" {
+		e.errorf(e.t("falta --out FILE", "missing --out FILE"))
+		return ExitUsage
+	}
+	opt := demo.Options{Country: strings.ToUpper(*country), Clients: *clients, Invoices: *invoices, Seed: *seed, Today: e.Today}
+	var last string
+	progress := func(stage string, done, total int64) {
+		if *quiet {
+			return
+		}
+		line := stage
+		if total > 0 {
+			line = fmt.Sprintf("%s %d%%", stage, done*100/total)
+		}
+		if line != last {
+			last = line
+			fmt.Fprintf(e.Stderr, "  %s\n", line)
+		}
+	}
+	sum, err := demo.Generate(ctx, withExt(*out), opt, progress)
+	if err != nil {
+		return e.fail(err)
+	}
+	e.printf(e.t("Cartera de demostración creada: %s", "Demo portfolio created: %s"), sum.Path)
+	e.printf(e.t("  %d clientes, %d facturas, %d notas de crédito, %d pagos, %d imputaciones en %.1f s",
+		"  %d clients, %d invoices, %d credit notes, %d payments, %d allocations in %.1f s"),
+		sum.Clients, sum.Invoices, sum.CreditNotes, sum.Payments, sum.Allocations, sum.Elapsed.Seconds())
+	return ExitOK
+}
+
+func runCheck(ctx context.Context, e *Env, args []string) int {
+	fs := e.flags("check")
+	limit := fs.Int("limit", 20, e.t("máximo de casos mostrados por regla", "most cases shown per rule"))
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) != 1 {
+		e.errorf(e.t("uso: cartera check FILE", "usage: cartera check FILE"))
+		return ExitUsage
+	}
+	start := time.Now()
+	db, err := sqlite.Open(ctx, pos[0], sqlite.Options{Holder: "cartera check"})
+	if err != nil {
+		return e.fail(err)
+	}
+	defer db.Close()
+	vs, err := db.Check(ctx, *limit)
+	if err != nil {
+		return e.fail(err)
+	}
+	if len(vs) == 0 {
+		e.printf(e.t("OK: %s pasa la verificación de integridad, llaves foráneas y saldos (%.1f s).",
+			"OK: %s passes the integrity, foreign key and balance checks (%.1f s)."), pos[0], time.Since(start).Seconds())
+		return ExitOK
+	}
+	byRule := map[string]int{}
+	for _, v := range vs {
+		e.printf("%s: %s", v.Rule, v.Detail)
+		byRule[v.Rule]++
+	}
+	rules := make([]string, 0, len(byRule))
+	for r := range byRule {
+		rules = append(rules, r)
+	}
+	sort.Strings(rules)
+	e.errorf(e.t("%s tiene %d problema(s) en: %s", "%s has %d problem(s) in: %s"), pos[0], len(vs), strings.Join(rules, ", "))
+	return ExitFail
+}

@@ -1,0 +1,53 @@
+// Command cartera is the Cartera desktop app. With no arguments it opens the
+// window; with a subcommand (cartera help) it works headless on the same backend.
+package main
+
+import (
+	"context"
+	"embed"
+	"log"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
+
+	"cartera/app"
+	"cartera/backend/settings"
+	"cartera/cli"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		os.Exit(cli.Run(os.Args[1:], cli.Env{Version: version, Stdout: os.Stdout, Stderr: os.Stderr}))
+	}
+	s := app.NewSession(app.Config{Settings: settings.Open(settings.Dir()), Version: version})
+	err := wails.Run(&options.App{
+		Title:            "Cartera",
+		Width:            1280,
+		Height:           800,
+		MinWidth:         960,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 1},
+		OnStartup:        s.Startup,
+		OnShutdown:       func(_ context.Context) { s.Shutdown() },
+		ErrorFormatter:   app.ErrorFormatter(s),
+		Bind: []any{
+			app.NewPortfolios(s), app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s),
+		},
+		Linux:   &linux.Options{ProgramName: "cartera"},
+		Windows: &windows.Options{},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
