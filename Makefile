@@ -12,7 +12,7 @@ TAGS := webkit2_41
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential \
-	xvfb xauth dbus-x11 xdotool imagemagick chromium poppler-utils fonts-dejavu-core tesseract-ocr
+	xvfb xauth dbus-x11 xdotool imagemagick chromium poppler-utils fonts-dejavu-core tesseract-ocr curl
 GO_PKGS = $$(go list ./... | grep -v /node_modules/)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
