@@ -205,6 +205,9 @@ func (p *Portfolios) StartDemo(req DemoRequest) (string, error) {
 	if req.Country == "" {
 		req.Country = "CL"
 	}
+	if req.Clients == 0 && req.Invoices == 0 {
+		req.Clients, req.Invoices = demo.DefaultClients, demo.DefaultInvoices
+	}
 	opt := demo.Options{Country: req.Country, Clients: req.Clients, Invoices: req.Invoices, Seed: req.Seed, Today: p.s.today()}
 	if err := opt.Check(); err != nil {
 		return "", err

@@ -230,8 +230,8 @@ func runDemo(ctx context.Context, e *Env, args []string) int {
 	fs := e.flags("demo")
 	out := fs.String("out", "", e.t("archivo de la cartera de demostración (.cartera)", "file of the demo portfolio (.cartera)"))
 	country := fs.String("country", "CL", "CL, CO, MX, PE, AR")
-	clients := fs.Int("clients", 200, e.t("cantidad de clientes", "number of clients"))
-	invoices := fs.Int("invoices", 5000, e.t("cantidad de facturas", "number of invoices"))
+	clients := fs.Int("clients", demo.DefaultClients, e.t("cantidad de clientes", "number of clients"))
+	invoices := fs.Int("invoices", demo.DefaultInvoices, e.t("cantidad de facturas", "number of invoices"))
 	seed := fs.Int64("seed", 1, e.t("semilla: la misma semilla da la misma cartera", "seed: the same seed gives the same portfolio"))
 	quiet := fs.Bool("quiet", false, e.t("sin avance", "no progress"))
 	pos, err := parse(fs, args)
@@ -252,7 +252,8 @@ func runDemo(ctx context.Context, e *Env, args []string) int {
 		if *quiet {
 			return
 		}
-		line := stage
+		line := map[string]string{"clients": e.t("clientes", "clients"), "invoices": e.t("facturas y pagos", "invoices and payments"),
+			"indexes": e.t("índices", "indexes")}[stage]
 		if total > 0 {
 			line = fmt.Sprintf("%s %d%%", stage, done*100/total)
 		}

@@ -87,6 +87,7 @@ type Client struct {
 	Tags             []string    `json:"tags"`
 	Notes            string      `json:"notes"`
 	Contacts         []Contact   `json:"contacts"`
+	Source           Source      `json:"source"`
 	ArchivedAt       *time.Time  `json:"archivedAt" ts_type:"string"`
 	CreatedAt        time.Time   `json:"createdAt" ts_type:"string"`
 	UpdatedAt        time.Time   `json:"updatedAt" ts_type:"string"`

@@ -80,10 +80,51 @@ func Ledger(docs []Document, pays []Payment, today date.Date) []LedgerEntry {
 
 // Fold lowers s and strips accents, so "Peña" is found by "pena".
 func Fold(s string) string {
+	if r, ok := foldCommon(s); ok {
+		return r
+	}
+	return foldSlow(s)
+}
+
+func foldSlow(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	r, _, err := transform.String(t, s)
 	if err != nil {
 		r = s
 	}
 	return strings.ToLower(r)
+}
+
+// foldCommon folds the letters Spanish and Portuguese names use without the
+// Unicode tables; it reports false for anything else (then Fold decomposes).
+func foldCommon(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case strings.ContainsRune("áàâäãÁÀÂÄÃ", r):
+			r = 'a'
+		case strings.ContainsRune("éèêëÉÈÊË", r):
+			r = 'e'
+		case strings.ContainsRune("íìîïÍÌÎÏ", r):
+			r = 'i'
+		case strings.ContainsRune("óòôöõÓÒÔÖÕ", r):
+			r = 'o'
+		case strings.ContainsRune("úùûüÚÙÛÜ", r):
+			r = 'u'
+		case r == 'ñ' || r == 'Ñ':
+			r = 'n'
+		case r == 'ç' || r == 'Ç':
+			r = 'c'
+		case r == 'º' || r == 'ª' || r == '°' || r == '\u00a0':
+		default:
+			return "", false
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), true
 }

@@ -4,7 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net/url"
+	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"cartera/backend/ar"
@@ -12,9 +16,14 @@ import (
 
 // Loader writes a large number of records into a new portfolio fast: one
 // transaction, no journal, secondary indexes built at the end, rows sent in
-// multi-row INSERTs. It is for files nobody else has yet (the demo generator,
-// a first import into a fresh file): a crash leaves a file to throw away, so
-// callers write to a temporary name and rename it when Finish succeeds.
+// multi-row INSERTs by a goroutine of their own so that the caller prepares
+// the next rows while SQLite stores the last ones. It is for files nobody else
+// has yet (the demo generator, a first import into a fresh file): a crash
+// leaves a file to throw away, so callers write to a temporary name and
+// rename it when Finish succeeds.
+//
+// A Loader is used from one goroutine. Errors from the writer come back on a
+// later call.
 type Loader struct {
 	db      *sql.DB
 	tx      *sql.Tx
@@ -22,28 +31,55 @@ type Loader struct {
 	now     string
 	indexes []string
 	batches map[string]*batch
+	work    chan loadJob
+	free    chan []any
+	done    chan struct{}
+	err     error // the writer's first error; read after done is closed or via failed
+	errOnce sync.Once
+	failed  chan struct{}
+	stmts   map[string]*sql.Stmt // the writer's prepared full-batch statements
 }
 
 // batch accumulates rows of one table until a multi-row INSERT is worth it.
 type batch struct {
-	table string
-	cols  int
+	table string // "name (col, col…)"
+	row   string // "(?,?,…,'stamp')"
+	cols  int    // bound columns
 	rows  int
 	args  []any
-	stmt  *sql.Stmt // for a full batch
+}
+
+// loadJob is one multi-row INSERT for the writer.
+type loadJob struct {
+	table string
+	row   string
+	rows  int
+	args  []any
 }
 
 const loaderBatch = 200
 
-// NewLoader opens the portfolio at path (created with Create and closed) for bulk loading.
-func NewLoader(ctx context.Context, path string, now time.Time) (*Loader, error) {
-	q := "file:" + path + "?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)&_pragma=foreign_keys(0)&_pragma=cache_size(-400000)&_pragma=temp_store(MEMORY)&_pragma=locking_mode(EXCLUSIVE)"
-	db, err := sql.Open("sqlite", q)
+// NewLoader opens the portfolio at path (created with Create and closed) for
+// bulk loading. Secondary indexes are dropped and rebuilt by Finish, except
+// those named in keep: an index whose key grows with the order rows are
+// added in costs less to keep than to rebuild.
+func NewLoader(ctx context.Context, path string, now time.Time, keep ...string) (*Loader, error) {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(OFF)", "synchronous(OFF)", "foreign_keys(0)", "cache_size(-100000)", "temp_store(MEMORY)", "locking_mode(EXCLUSIVE)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	db.SetMaxOpenConns(1)
-	l := &Loader{db: db, ctx: ctx, now: ts(now), batches: map[string]*batch{}}
+	l := &Loader{db: db, ctx: ctx, now: ts(now), batches: map[string]*batch{},
+		work: make(chan loadJob, 8), free: make(chan []any, 10), done: make(chan struct{}),
+		failed: make(chan struct{}), stmts: map[string]*sql.Stmt{}}
+	if _, err := db.ExecContext(ctx, "PRAGMA page_size = 8192; VACUUM"); err != nil {
+		db.Close()
+		return nil, mapErr(err)
+	}
 	rows, err := db.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
 	if err != nil {
 		db.Close()
@@ -53,6 +89,9 @@ func NewLoader(ctx context.Context, path string, now time.Time) (*Loader, error)
 	for rows.Next() {
 		var name, s string
 		rows.Scan(&name, &s)
+		if slices.Contains(keep, name) {
+			continue
+		}
 		names = append(names, name)
 		l.indexes = append(l.indexes, s)
 	}
@@ -67,14 +106,68 @@ func NewLoader(ctx context.Context, path string, now time.Time) (*Loader, error)
 		db.Close()
 		return nil, mapErr(err)
 	}
+	go l.write()
 	return l, nil
+}
+
+// write runs the INSERTs the caller queues, in order, until the queue is closed.
+func (l *Loader) write() {
+	defer close(l.done)
+	for j := range l.work {
+		if l.err == nil {
+			if err := l.exec(j); err != nil {
+				l.fail(err)
+			}
+		}
+		select {
+		case l.free <- j.args[:0]:
+		default:
+		}
+	}
+	for _, st := range l.stmts {
+		st.Close()
+	}
+}
+
+func (l *Loader) fail(err error) {
+	l.errOnce.Do(func() {
+		l.err = err
+		close(l.failed)
+	})
+}
+
+func (l *Loader) exec(j loadJob) error {
+	if err := l.ctx.Err(); err != nil {
+		return ar.Wrap(ar.ECanceled, err, "canceled")
+	}
+	if j.rows != loaderBatch {
+		_, err := l.tx.ExecContext(l.ctx, insertSQL(j.table, j.row, j.rows), j.args...)
+		return mapErr(err)
+	}
+	st := l.stmts[j.table]
+	if st == nil {
+		var err error
+		if st, err = l.tx.PrepareContext(l.ctx, insertSQL(j.table, j.row, j.rows)); err != nil {
+			return mapErr(err)
+		}
+		l.stmts[j.table] = st
+	}
+	_, err := st.ExecContext(l.ctx, j.args...)
+	return mapErr(err)
 }
 
 func (l *Loader) add(table string, cols []string, vals ...any) error {
 	b := l.batches[table]
 	if b == nil {
-		b = &batch{table: table + " (" + strings.Join(cols, ", ") + ")", cols: len(cols)}
+		b = l.newBatch(table, cols)
 		l.batches[table] = b
+	}
+	if b.args == nil {
+		select {
+		case b.args = <-l.free:
+		default:
+			b.args = make([]any, 0, loaderBatch*b.cols)
+		}
 	}
 	b.args = append(b.args, vals...)
 	b.rows++
@@ -84,6 +177,7 @@ func (l *Loader) add(table string, cols []string, vals ...any) error {
 	return nil
 }
 
+// flush hands the batch to the writer.
 func (l *Loader) flush(b *batch) error {
 	if b.rows == 0 {
 		return nil
@@ -91,38 +185,79 @@ func (l *Loader) flush(b *batch) error {
 	if err := l.ctx.Err(); err != nil {
 		return ar.Wrap(ar.ECanceled, err, "canceled")
 	}
-	var err error
-	if b.rows == loaderBatch {
-		if b.stmt == nil {
-			if b.stmt, err = l.tx.PrepareContext(l.ctx, insertSQL(b.table, b.cols, b.rows)); err != nil {
-				return mapErr(err)
-			}
-		}
-		_, err = b.stmt.ExecContext(l.ctx, b.args...)
-	} else {
-		_, err = l.tx.ExecContext(l.ctx, insertSQL(b.table, b.cols, b.rows), b.args...)
+	if l.work == nil {
+		return ar.Errorf(ar.EInternal, "", "internal") // rows added after Audit or Finish: a bug
 	}
-	b.rows, b.args = 0, b.args[:0]
-	return mapErr(err)
+	select {
+	case l.work <- loadJob{table: b.table, row: b.row, rows: b.rows, args: b.args}:
+	case <-l.failed:
+		return l.err
+	}
+	b.rows, b.args = 0, nil
+	return nil
 }
 
-func insertSQL(table string, cols, rows int) string {
-	row := "(" + strings.Repeat("?,", cols-1) + "?)"
+// flushAll queues the partial batches and waits for the writer to run
+// everything: afterwards the transaction is the caller's alone and no more
+// rows can be added.
+func (l *Loader) flushAll() error {
+	for _, t := range []string{"clients", "contacts", "documents", "payments", "allocations"} {
+		if b := l.batches[t]; b != nil {
+			if err := l.flush(b); err != nil {
+				return err
+			}
+		}
+	}
+	return l.drain()
+}
+
+// drain waits until the writer has run everything queued, and stops it.
+func (l *Loader) drain() error {
+	if l.work == nil {
+		return l.err
+	}
+	close(l.work)
+	<-l.done
+	l.work = nil
+	return l.err
+}
+
+// newBatch prepares the INSERT of a table. Columns named "x=" are not bound
+// but take the load's timestamp as a literal: the same for every row, so
+// there is no point in binding it millions of times.
+func (l *Loader) newBatch(table string, cols []string) *batch {
+	names := make([]string, len(cols))
+	vals := make([]string, len(cols))
+	b := &batch{}
+	for i, c := range cols {
+		if n, ok := strings.CutSuffix(c, "="); ok {
+			names[i], vals[i] = n, "'"+l.now+"'"
+			continue
+		}
+		names[i], vals[i] = c, "?"
+		b.cols++
+	}
+	b.table = table + " (" + strings.Join(names, ", ") + ")"
+	b.row = "(" + strings.Join(vals, ",") + ")"
+	return b
+}
+
+func insertSQL(table, row string, rows int) string {
 	return "INSERT INTO " + table + " VALUES " + strings.Repeat(row+",", rows-1) + row
 }
 
 var (
-	clientCols  = []string{"id", "legal_name", "trade_name", "tax_id", "tax_id_status", "country", "payment_terms_days", "credit_limit_minor", "segment", "tags", "notes", "search_text", "source", "created_at", "updated_at"}
+	clientCols  = []string{"id", "legal_name", "trade_name", "tax_id", "tax_id_status", "country", "payment_terms_days", "credit_limit_minor", "segment", "tags", "notes", "search_text", "source", "created_at=", "updated_at="}
 	contactCols = []string{"client_id", "position", "name", "role", "email", "phone", "channel"}
-	docCols     = []string{"id", "client_id", "kind", "number", "issue_date", "due_date", "currency", "amount_minor", "open_minor", "credited_minor", "applies_to_id", "description", "source", "created_at"}
-	payCols     = []string{"id", "client_id", "date", "currency", "amount_minor", "unallocated_minor", "method", "reference", "source", "created_at"}
-	allocCols   = []string{"document_id", "payment_id", "credit_note_id", "amount_minor", "created_at"}
+	docCols     = []string{"id", "client_id", "kind", "number", "issue_date", "due_date", "currency", "amount_minor", "open_minor", "credited_minor", "applies_to_id", "description", "source", "created_at="}
+	payCols     = []string{"id", "client_id", "date", "currency", "amount_minor", "unallocated_minor", "method", "reference", "source", "created_at="}
+	allocCols   = []string{"document_id", "payment_id", "credit_note_id", "amount_minor", "created_at="}
 )
 
 // Client adds a client with the ID the caller chose, and its contacts.
 func (l *Loader) Client(c ar.Client) error {
 	if err := l.add("clients", clientCols, c.ID, c.LegalName, c.TradeName, c.TaxID, string(c.TaxIDStatus), c.Country, c.PaymentTermsDays, c.CreditLimit,
-		c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), "demo", l.now, l.now); err != nil {
+		c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), string(c.Source)); err != nil {
 		return err
 	}
 	for i, ct := range c.Contacts {
@@ -141,12 +276,12 @@ func (l *Loader) Document(d ar.Document) error {
 		applies = d.AppliesToID
 	}
 	return l.add("documents", docCols, d.ID, d.ClientID, string(d.Kind), d.Number, d.IssueDate.String(), d.DueDate.String(), d.Currency,
-		d.Amount, d.Open, d.Credited, applies, d.Description, string(d.Source), l.now)
+		d.Amount, d.Open, d.Credited, applies, d.Description, string(d.Source))
 }
 
 // Payment adds a payment with its ID and unallocated amount.
 func (l *Loader) Payment(p ar.Payment) error {
-	return l.add("payments", payCols, p.ID, p.ClientID, p.Date.String(), p.Currency, p.Amount, p.Unallocated, p.Method, p.Reference, string(p.Source), l.now)
+	return l.add("payments", payCols, p.ID, p.ClientID, p.Date.String(), p.Currency, p.Amount, p.Unallocated, p.Method, p.Reference, string(p.Source))
 }
 
 // Allocation adds an allocation.
@@ -157,11 +292,14 @@ func (l *Loader) Allocation(a ar.Allocation) error {
 	} else {
 		cn = a.CreditNoteID
 	}
-	return l.add("allocations", allocCols, a.DocumentID, pay, cn, a.Amount, l.now)
+	return l.add("allocations", allocCols, a.DocumentID, pay, cn, a.Amount)
 }
 
 // Audit records in the audit log what the load was (one entry, not one per row).
 func (l *Loader) Audit(action string, detail any) error {
+	if err := l.flushAll(); err != nil {
+		return err
+	}
 	_, err := l.tx.ExecContext(l.ctx, `INSERT INTO audit_log (at, os_user, action, entity, entity_id, before, after) VALUES (?,?,?,?,?,?,?)`,
 		l.now, osUser(), action, "portfolio", 1, "", jsonText(detail))
 	return mapErr(err)
@@ -170,16 +308,9 @@ func (l *Loader) Audit(action string, detail any) error {
 // Finish writes what is pending, builds the indexes, commits and closes.
 // progress is told as each index is built.
 func (l *Loader) Finish(progress func(done, total int)) error {
-	for _, t := range []string{"clients", "contacts", "documents", "payments", "allocations"} {
-		if b := l.batches[t]; b != nil {
-			if err := l.flush(b); err != nil {
-				l.Abort()
-				return err
-			}
-			if b.stmt != nil {
-				b.stmt.Close()
-			}
-		}
+	if err := l.flushAll(); err != nil {
+		l.Abort()
+		return err
 	}
 	for i, s := range l.indexes {
 		if progress != nil {
@@ -207,6 +338,8 @@ func (l *Loader) Finish(progress func(done, total int)) error {
 
 // Abort gives up: nothing is committed.
 func (l *Loader) Abort() {
+	l.fail(ar.Wrap(ar.ECanceled, context.Canceled, "canceled"))
+	l.drain()
 	l.tx.Rollback()
 	l.db.Close()
 }

@@ -406,3 +406,10 @@ func removePortfolioFiles(path string) {
 		os.Remove(path + s)
 	}
 }
+
+// RemoveFiles deletes a portfolio file with its WAL, shared-memory, journal
+// and lock files; for temporary files a failed or cancelled job leaves.
+func RemoveFiles(path string) {
+	removePortfolioFiles(path)
+	os.Remove(path + "-lock")
+}

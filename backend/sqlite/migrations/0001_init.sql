@@ -67,10 +67,11 @@ CREATE TABLE documents (
     voided_at       TEXT,
     void_reason     TEXT    NOT NULL DEFAULT '',
     created_at      TEXT    NOT NULL,
-    CHECK (due_date >= issue_date),
-    UNIQUE (client_id, kind, number)
+    CHECK (due_date >= issue_date)
 );
-CREATE INDEX documents_client_issue ON documents (client_id, issue_date);
+-- A separate index rather than a UNIQUE clause, so that bulk loads can build it
+-- at the end. It also serves every per-client query (ledger, open documents).
+CREATE UNIQUE INDEX documents_number ON documents (client_id, kind, number);
 CREATE INDEX documents_issue ON documents (issue_date);
 CREATE INDEX documents_due_open ON documents (due_date) WHERE open_minor > 0 AND voided_at IS NULL;
 CREATE INDEX documents_client_open ON documents (client_id, currency, due_date) WHERE open_minor > 0 AND voided_at IS NULL;
