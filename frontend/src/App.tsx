@@ -1,28 +1,56 @@
-import {useState} from 'react';
-import logo from './assets/images/logo-universal.png';
-import './App.css';
-import {Greet} from "../wailsjs/go/main/App";
+import {useEffect, useMemo, useState} from 'react';
+import {Center, Loader, MantineProvider} from '@mantine/core';
+import {Notifications} from '@mantine/notifications';
+import {I18nextProvider} from 'react-i18next';
+import {api, events, Meta, PortfolioInfo} from './api';
+import i18n, {initI18n} from './i18n';
+import {AppContext, makeState, notifyError} from './state';
+import {theme} from './theme';
+import {StartScreen} from './screens/Start';
+import {Workspace} from './screens/Workspace';
 
-function App() {
-    const [resultText, setResultText] = useState("Please enter your name below 👇");
-    const [name, setName] = useState('');
-    const updateName = (e: any) => setName(e.target.value);
-    const updateResultText = (result: string) => setResultText(result);
+initI18n("es");
 
-    function greet() {
-        Greet(name).then(updateResultText);
-    }
+export default function App() {
+  const [meta, setMeta] = useState<Meta>();
+  const [info, setInfo] = useState<PortfolioInfo>();
+  const [lang, setLangState] = useState('es');
 
-    return (
-        <div id="App">
-            <img src={logo} id="logo" alt="logo"/>
-            <div id="result" className="result">{resultText}</div>
-            <div id="input" className="input-box">
-                <input id="name" className="input" onChange={updateName} autoComplete="off" name="input" type="text"/>
-                <button className="btn" onClick={greet}>Greet</button>
-            </div>
-        </div>
-    )
+  useEffect(() => {
+    Promise.all([api.meta(), api.current()]).then(([m, cur]) => {
+      initI18n(m.language);
+      setLangState(m.language === 'en' ? 'en' : 'es');
+      setMeta(m);
+      setInfo(cur);
+    }, (e) => notifyError(e));
+    return events.onPortfolio((p) => setInfo(p));
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setLang = (l: string) => {
+    i18n.changeLanguage(l);
+    setLangState(l);
+    api.setLanguage(l).catch(notifyError);
+  };
+
+  const state = useMemo(() => (meta && info ? makeState(meta, info, lang, setLang) : null), [meta, info, lang]);
+
+  return (
+    <MantineProvider theme={theme}>
+      <I18nextProvider i18n={i18n}>
+        <Notifications position="top-right" />
+        {!state ? (
+          <Center h="100%"><Loader /></Center>
+        ) : (
+          <AppContext.Provider value={state}>
+            {/* Keyed by generation: opening another portfolio remounts everything, so nothing of the previous one survives. */}
+            {state.info.open ? <Workspace key={state.info.generation} onInfo={setInfo} /> : <StartScreen key={state.info.generation} onInfo={setInfo} />}
+          </AppContext.Provider>
+        )}
+      </I18nextProvider>
+    </MantineProvider>
+  );
 }
-
-export default App

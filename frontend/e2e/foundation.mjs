@@ -1,0 +1,132 @@
+// End-to-end test of the foundation: the real UI in Debian's chromium, talking
+// to the real Go backend (served by `wails dev`) and a real portfolio file.
+// A bookkeeper creates a portfolio, a client (first with a wrong RUT), an
+// invoice and a partial payment, checks the balance and the status, and
+// switches the UI to English. Screenshots land in $E2E_OUT.
+import {chromium} from 'playwright-core';
+import {mkdirSync} from 'node:fs';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:34115';
+const out = process.env.E2E_OUT ?? 'e2e-out';
+mkdirSync(out, {recursive: true});
+
+const browser = await chromium.launch({executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox']});
+const page = await browser.newPage({viewport: {width: 1280, height: 800}, locale: 'es-CL'});
+const consoleErrors = [];
+page.on('pageerror', (e) => {
+  const stack = String(e.stack ?? e);
+  // wails dev's own browser bridge (/wails/ipc.js) throws once at load in a
+  // plain browser (it looks for the desktop window's nodes); that is not the app.
+  if (/\/wails\/ipc\.js/.test(stack.split('\n')[1] ?? '')) return;
+  consoleErrors.push(stack.split('\n').slice(0, 4).join(' | '));
+});
+
+let passed = 0;
+let failed = 0;
+async function step(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    await page.screenshot({path: `${out}/failure-${passed + failed}.png`}).catch(() => {});
+    throw e;
+  }
+}
+const expectText = (text, timeout = 10000) => page.getByText(text, {exact: false}).first().waitFor({timeout});
+const shot = (name) => page.screenshot({path: `${out}/${name}.png`});
+
+try {
+  await step('the first screen offers a new portfolio, opening one and the demo, in Spanish', async () => {
+    await page.goto(base);
+    await expectText('Nueva cartera', 30000);
+    await expectText('Abrir cartera…');
+    await expectText('Probar con una cartera de demostración');
+    await shot('01-start');
+  });
+
+  await step('a new Chilean portfolio opens on an empty client list that says what to do', async () => {
+    await page.getByTestId('start-new').click();
+    await page.getByLabel('Nombre de la cartera').fill('E2E Prueba');
+    await page.getByTestId('create-portfolio').click();
+    await page.getByTestId('portfolio-name').filter({hasText: 'E2E Prueba'}).waitFor();
+    await expectText('Todavía no hay clientes.');
+    await shot('02-empty-clients');
+  });
+
+  await step('a wrong RUT check digit is a clear warning in the form and is not saved', async () => {
+    await page.getByTestId('new-client').click();
+    await page.getByTestId('client-legal-name').fill('Ferretería El Tornillo SpA');
+    await page.getByTestId('client-tax-id').fill('76.123.456-K');
+    // The warning appears while typing, before saving.
+    await page.getByText('dígito verificador', {exact: false}).first().waitFor({timeout: 5000});
+    await shot('03-bad-rut');
+    await page.getByTestId('save-client').click();
+    await page.waitForTimeout(500);
+    if (!(await page.getByTestId('client-form').isVisible())) throw new Error('the form closed: a client with a wrong RUT was saved');
+  });
+
+  await step('with the right RUT the client is saved and its page opens with a zero balance', async () => {
+    await page.getByTestId('client-tax-id').fill('76.123.456-0');
+    await expectText('RUT válido');
+    await page.getByTestId('save-client').click();
+    await page.getByTestId('client-title').filter({hasText: 'Ferretería El Tornillo SpA'}).waitFor();
+    const bal = await page.getByTestId('client-balance').textContent();
+    if (bal.trim() !== '$ 0') throw new Error(`balance ${bal}, want $ 0`);
+    await expectText('76.123.456-0');
+  });
+
+  await step('an invoice of $ 1.190.000 raises the balance', async () => {
+    await page.getByTestId('client-new-invoice').click();
+    await page.getByTestId('invoice-number').fill('1001');
+    await page.getByTestId('invoice-amount').fill('1.190.000');
+    await page.getByTestId('save-invoice').click();
+    await page.getByTestId('client-balance').filter({hasText: '$ 1.190.000'}).waitFor();
+    await page.getByTestId('ledger-table').getByText('Por vencer').waitFor();
+  });
+
+  await step('a payment of $ 500.000 is proposed against invoice 1001 and leaves $ 690.000, partly paid', async () => {
+    await page.getByTestId('client-new-payment').click();
+    await page.getByTestId('payment-amount').fill('500.000');
+    const line = page.getByTestId('alloc-1001');
+    await line.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="alloc-1001"]')?.value === '500.000', null, {timeout: 5000});
+    await shot('04-payment-form');
+    await page.getByTestId('save-payment').click();
+    await page.getByTestId('client-balance').filter({hasText: '$ 690.000'}).waitFor();
+    await page.getByTestId('ledger-table').getByText('Pago parcial').waitFor();
+    await shot('05-client-page');
+  });
+
+  await step('the change history shows who created the client', async () => {
+    await page.getByRole('tab', {name: 'Historial de cambios'}).click();
+    await page.getByTestId('history-table').getByText('Creación').first().waitFor();
+    await page.getByRole('tab', {name: 'Movimientos'}).click();
+  });
+
+  await step('Alt+2 opens the documents list with the invoice', async () => {
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('invoices-table').getByText('1001').waitFor();
+    await page.getByTestId('invoices-table').getByText('Pago parcial').waitFor();
+  });
+
+  await step('the UI switches to English and stays consistent', async () => {
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await page.getByTestId('invoices-table').getByText('Partly paid').waitFor();
+    await page.keyboard.press('Alt+1');
+    await expectText('New client');
+    await shot('06-english');
+  });
+
+  await step('no uncaught error in the page', async () => {
+    if (consoleErrors.length) throw new Error(consoleErrors.join('; '));
+  });
+} catch {
+  // the failing step was reported
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,168 @@
+// The only module that touches the generated Wails bindings. Screens call
+// these functions and get plain data or an ApiError; they never see
+// window.go or the generated classes.
+import * as Clients from '../../wailsjs/go/app/Clients';
+import * as Invoices from '../../wailsjs/go/app/Invoices';
+import * as Payments from '../../wailsjs/go/app/Payments';
+import * as Portfolios from '../../wailsjs/go/app/Portfolios';
+import * as Preferences from '../../wailsjs/go/app/Preferences';
+import {EventsOn} from '../../wailsjs/runtime/runtime';
+import type {app, ar, sqlite} from '../../wailsjs/go/models';
+
+/** Data<T> is a generated class without its methods: what the bindings really send and receive. */
+export type Data<T> = {[K in keyof T as T[K] extends (...a: any[]) => any ? never : K]: T[K]};
+
+export type PortfolioInfo = app.PortfolioInfo;
+export type Portfolio = Data<ar.Portfolio>;
+export type RecentPortfolio = app.RecentPortfolio;
+export type Meta = app.Meta;
+export type Client = ar.Client;
+export type Contact = ar.Contact;
+export type ClientInput = Data<ar.ClientInput>;
+export type ClientRow = sqlite.ClientRow;
+export type ClientFilter = sqlite.ClientFilter;
+export type ClientSummary = sqlite.ClientSummary;
+export type CurrencyBalance = sqlite.CurrencyBalance;
+export type LedgerEntry = ar.LedgerEntry;
+export type TaxIDCheck = app.TaxIDCheck;
+export type Document = ar.Document;
+export type DocumentInput = Data<ar.DocumentInput>;
+export type DocumentRow = sqlite.DocumentRow;
+export type DocumentFilter = sqlite.DocumentFilter;
+export type DocumentDetail = sqlite.DocumentDetail;
+export type OpenItem = ar.OpenItem;
+export type Line = ar.Line;
+export type Payment = ar.Payment;
+export type PaymentInput = Data<ar.PaymentInput>;
+export type PaymentRow = sqlite.PaymentRow;
+export type PaymentFilter = sqlite.PaymentFilter;
+export type PaymentDetail = sqlite.PaymentDetail;
+export type AllocationLine = sqlite.AllocationLine;
+export type AuditEntry = ar.AuditEntry;
+export type Backup = sqlite.Backup;
+export type Violation = sqlite.Violation;
+export type NewPortfolioRequest = Data<app.NewPortfolioRequest>;
+export type DemoRequest = Data<app.DemoRequest>;
+
+/** A field problem, as the backend's error formatter describes it. */
+export interface FieldIssue {
+  field: string;
+  key: string;
+  params?: Record<string, string>;
+  message: string;
+  full: string;
+}
+
+/** Every failed call rejects with an ApiError: a stable code and a sentence in the user's language. */
+export class ApiError extends Error {
+  code: string;
+  issues: FieldIssue[];
+  constructor(code: string, message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.code = code;
+    this.issues = issues;
+  }
+  /** The message for one form field, if the backend named it. */
+  field(name: string): string | undefined {
+    return capitalize(this.issues.find((i) => i.field === name)?.message);
+  }
+}
+
+/** capitalize starts a backend sentence ("el RUT…") with a capital, as a form shows it. */
+export function capitalize(s: string | undefined): string | undefined {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** toApiError turns whatever a binding rejected with into an ApiError. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  let v: any = e;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return new ApiError('internal', v);
+    }
+  }
+  if (v && typeof v === 'object' && typeof v.code === 'string') {
+    return new ApiError(v.code, v.message ?? v.code, Array.isArray(v.issues) ? v.issues : []);
+  }
+  return new ApiError('internal', String((v && v.message) || v));
+}
+
+async function call<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export const api = {
+  meta: () => call(Preferences.Meta()),
+  setLanguage: (lang: string) => call(Preferences.SetLanguage(lang)),
+  history: (entity: string, id: number, limit = 200) => call(Preferences.History(entity, id, limit)),
+
+  current: () => call(Portfolios.Current()),
+  recent: () => call(Portfolios.Recent()),
+  forget: (path: string) => call(Portfolios.Forget(path)),
+  defaultFolder: () => call(Portfolios.DefaultFolder()),
+  chooseFolder: () => call(Portfolios.ChooseFolder()),
+  createPortfolio: (req: NewPortfolioRequest) => call(Portfolios.Create(req as app.NewPortfolioRequest)),
+  openPortfolio: (path: string) => call(Portfolios.Open(path)),
+  openDialog: () => call(Portfolios.OpenDialog()),
+  closePortfolio: () => call(Portfolios.Close()),
+  startDemo: (req: DemoRequest) => call(Portfolios.StartDemo(req as app.DemoRequest)),
+  cancelJob: (id: string) => call(Portfolios.CancelJob(id)),
+  updatePortfolio: (p: Portfolio) => call(Portfolios.Update(p as ar.Portfolio)),
+  backups: () => call(Portfolios.Backups()),
+  backupNow: () => call(Portfolios.BackupNow()),
+  restore: (path: string) => call(Portfolios.Restore(path)),
+  checkPortfolio: () => call(Portfolios.Check()),
+  currencies: () => call(Portfolios.Currencies()),
+
+  clients: (f: Partial<ClientFilter>) => call(Clients.List(f as sqlite.ClientFilter)),
+  client: (id: number) => call(Clients.Get(id)),
+  createClient: (c: ClientInput) => call(Clients.Create(c as ar.ClientInput)),
+  updateClient: (id: number, c: ClientInput) => call(Clients.Update(id, c as ar.ClientInput)),
+  archiveClient: (id: number, archived: boolean) => call(Clients.Archive(id, archived)),
+  ledger: (id: number) => call(Clients.Ledger(id)),
+  segments: () => call(Clients.Segments()),
+  checkTaxId: (country: string, value: string) => call(Clients.CheckTaxID(country, value)),
+
+  documents: (f: Partial<DocumentFilter>) => call(Invoices.List(f as sqlite.DocumentFilter)),
+  document: (id: number) => call(Invoices.Get(id)),
+  createDocument: (d: DocumentInput) => call(Invoices.Create(d as ar.DocumentInput)),
+  voidDocument: (id: number, reason: string) => call(Invoices.Void(id, reason)),
+  openItems: (clientId: number, currency: string) => call(Invoices.OpenItems(clientId, currency)),
+  applyCreditNote: (id: number, lines: Line[]) => call(Invoices.ApplyCreditNote(id, lines as ar.Line[])),
+
+  payments: (f: Partial<PaymentFilter>) => call(Payments.List(f as sqlite.PaymentFilter)),
+  payment: (id: number) => call(Payments.Get(id)),
+  propose: (clientId: number, currency: string, amount: number) => call(Payments.Propose(clientId, currency, amount)),
+  createPayment: (p: PaymentInput) => call(Payments.Create(p as ar.PaymentInput)),
+  allocate: (paymentId: number, lines: Line[]) => call(Payments.Allocate(paymentId, lines as ar.Line[])),
+  unallocate: (allocationId: number) => call(Payments.Unallocate(allocationId)),
+  reversePayment: (id: number, reason: string) => call(Payments.Reverse(id, reason)),
+};
+
+export interface JobProgress {
+  id: string;
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export interface JobDone {
+  id: string;
+  ok: boolean;
+  error?: {code: string; message: string} | null;
+  result: any;
+}
+
+/** Backend events; each returns the function that stops listening. */
+export const events = {
+  onPortfolio: (fn: (info: PortfolioInfo) => void) => EventsOn('portfolio', fn),
+  onJobProgress: (fn: (p: JobProgress) => void) => EventsOn('job:progress', fn),
+  onJobDone: (fn: (d: JobDone) => void) => EventsOn('job:done', fn),
+};

@@ -1,0 +1,78 @@
+import {useRef, useState} from 'react';
+import {Badge, Button, Checkbox, Group, SegmentedControl, Text, TextInput, Title} from '@mantine/core';
+import {useHotkeys} from '@mantine/hooks';
+import {IconPlus, IconSearch} from '@tabler/icons-react';
+import {useTranslation} from 'react-i18next';
+import {api, ClientRow} from '../api';
+import {formatTaxId} from '../format';
+import {Column, Sort, VirtualTable} from '../components/VirtualTable';
+import {EmptyState} from '../components/common';
+import {useApp, useDebounced} from '../state';
+import {useNav} from './Workspace';
+
+export function ClientsScreen() {
+  const {t} = useTranslation();
+  const {money, today} = useApp();
+  const nav = useNav();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search, 200);
+  const [archived, setArchived] = useState('active');
+  const [overdue, setOverdue] = useState(false);
+  const [sort, setSort] = useState<Sort>({key: 'name', desc: false});
+  const [total, setTotal] = useState<number>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  useHotkeys([['/', () => searchRef.current?.focus()], ['mod+f', () => searchRef.current?.focus()]]);
+
+  const columns: Column<ClientRow>[] = [
+    {key: 'name', label: t('clients.name'), width: 'minmax(220px, 3fr)', sortable: true, render: (r) => (
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" fw={500} truncate>{r.legalName}</Text>
+        {r.archived && <Badge size="xs" color="gray">{t('clients.archivedBadge')}</Badge>}
+      </Group>
+    )},
+    {key: 'taxId', label: t('clients.taxId'), width: 140, sortable: true, render: (r) => (
+      <Text size="sm" c={r.taxIdStatus === 'invalid' ? 'red' : r.taxIdStatus === 'warning' ? 'orange' : undefined}>{formatTaxId(r.country, r.taxId)}</Text>
+    )},
+    {key: 'segment', label: t('clients.segment'), width: 'minmax(100px, 1fr)', sortable: true, render: (r) => r.segment},
+    {key: 'balance', label: t('clients.balance'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.receivable)}</span>},
+    {key: 'overdue', label: t('clients.overdue'), width: 150, align: 'right', sortable: true, render: (r) => (
+      <Text size="sm" className="num" c={r.overdue > 0 ? 'red.7' : 'dimmed'}>{money(r.overdue)}</Text>
+    )},
+  ];
+  const resetKey = JSON.stringify([q, archived, overdue, sort, nav.changed]);
+  const filtered = q !== '' || overdue || archived !== 'active';
+
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Group gap="sm">
+          <Title order={3}>{t('clients.title')}</Title>
+          {total !== undefined && <Text c="dimmed" size="sm">{t('clients.count', {count: total})}</Text>}
+        </Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={nav.newClient} data-testid="new-client">{t('clients.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
+      </Group>
+      <Group mb="sm" gap="sm">
+        <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('clients.searchPh')} value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 420}} data-testid="client-search"
+          onKeyDown={(e) => e.key === 'Escape' && (setSearch(''), e.currentTarget.blur())} />
+        <SegmentedControl size="sm" value={archived} onChange={setArchived}
+          data={[{value: 'active', label: t('clients.active')}, {value: 'archived', label: t('clients.archived')}, {value: 'all', label: t('common.all')}]} />
+        <Checkbox label={t('clients.onlyOverdue')} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+      </Group>
+      <VirtualTable<ClientRow>
+        columns={columns}
+        resetKey={resetKey}
+        sort={sort}
+        onSort={setSort}
+        onTotal={setTotal}
+        testId="clients-table"
+        fetchPage={(offset, limit) => api.clients({search: q, archived, overdue, sort: sort.key, desc: sort.desc, offset, limit, today})}
+        onRowClick={(r) => nav.openClient(r.id)}
+        empty={filtered ? <EmptyState title={t('clients.noMatch')} /> : (
+          <EmptyState title={t('clients.empty')} hint={t('clients.emptyHint')}
+            action={<Button mt="sm" leftSection={<IconPlus size={16} />} onClick={nav.newClient}>{t('clients.new')}</Button>} />
+        )}
+      />
+    </>
+  );
+}
