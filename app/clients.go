@@ -40,12 +40,16 @@ func (c *Clients) Update(id int64, in ar.ClientInput) (ar.Client, error) {
 
 // Archive hides a client from daily lists, or brings it back.
 func (c *Clients) Archive(id int64, archived bool) (ar.Client, error) {
-	return with(c.s, func(ctx context.Context, db *sqlite.DB) (ar.Client, error) { return db.ArchiveClient(ctx, id, archived) })
+	return with(c.s, func(ctx context.Context, db *sqlite.DB) (ar.Client, error) {
+		return db.ArchiveClient(ctx, id, archived)
+	})
 }
 
 // Ledger returns the client's account with running balances.
 func (c *Clients) Ledger(id int64) ([]ar.LedgerEntry, error) {
-	return with(c.s, func(ctx context.Context, db *sqlite.DB) ([]ar.LedgerEntry, error) { return db.ClientLedger(ctx, id, c.s.today()) })
+	return with(c.s, func(ctx context.Context, db *sqlite.DB) ([]ar.LedgerEntry, error) {
+		return db.ClientLedger(ctx, id, c.s.today())
+	})
 }
 
 // Segments lists the segments in use.

@@ -38,10 +38,14 @@ func (v *Invoices) Void(id int64, reason string) (ar.Document, error) {
 
 // OpenItems lists what a client still owes in a currency, oldest first.
 func (v *Invoices) OpenItems(clientID int64, currency string) ([]ar.OpenItem, error) {
-	return with(v.s, func(ctx context.Context, db *sqlite.DB) ([]ar.OpenItem, error) { return db.OpenItems(ctx, clientID, currency) })
+	return with(v.s, func(ctx context.Context, db *sqlite.DB) ([]ar.OpenItem, error) {
+		return db.OpenItems(ctx, clientID, currency)
+	})
 }
 
 // ApplyCreditNote applies an available credit note to open documents.
 func (v *Invoices) ApplyCreditNote(creditNoteID int64, lines []ar.Line) (ar.Document, error) {
-	return with(v.s, func(ctx context.Context, db *sqlite.DB) (ar.Document, error) { return db.ApplyCreditNote(ctx, creditNoteID, lines) })
+	return with(v.s, func(ctx context.Context, db *sqlite.DB) (ar.Document, error) {
+		return db.ApplyCreditNote(ctx, creditNoteID, lines)
+	})
 }

@@ -20,7 +20,9 @@ func (p *Payments) List(f sqlite.PaymentFilter) (sqlite.PaymentPage, error) {
 
 // Get returns a payment with its allocations.
 func (p *Payments) Get(id int64) (sqlite.PaymentDetail, error) {
-	return with(p.s, func(ctx context.Context, db *sqlite.DB) (sqlite.PaymentDetail, error) { return db.FindPaymentByID(ctx, id) })
+	return with(p.s, func(ctx context.Context, db *sqlite.DB) (sqlite.PaymentDetail, error) {
+		return db.FindPaymentByID(ctx, id)
+	})
 }
 
 // Propose spreads amount over the client's open documents in currency, oldest first.
@@ -45,16 +47,22 @@ func (p *Payments) Create(in ar.PaymentInput) (ar.Payment, error) {
 
 // Allocate applies more of a payment's credit.
 func (p *Payments) Allocate(paymentID int64, lines []ar.Line) (ar.Payment, error) {
-	return with(p.s, func(ctx context.Context, db *sqlite.DB) (ar.Payment, error) { return db.Allocate(ctx, paymentID, lines) })
+	return with(p.s, func(ctx context.Context, db *sqlite.DB) (ar.Payment, error) {
+		return db.Allocate(ctx, paymentID, lines)
+	})
 }
 
 // Unallocate undoes one allocation.
 func (p *Payments) Unallocate(allocationID int64) error {
-	_, err := with(p.s, func(ctx context.Context, db *sqlite.DB) (struct{}, error) { return struct{}{}, db.Unallocate(ctx, allocationID) })
+	_, err := with(p.s, func(ctx context.Context, db *sqlite.DB) (struct{}, error) {
+		return struct{}{}, db.Unallocate(ctx, allocationID)
+	})
 	return err
 }
 
 // Reverse undoes a payment (a mistake, a bounced check), with a reason.
 func (p *Payments) Reverse(id int64, reason string) (ar.Payment, error) {
-	return with(p.s, func(ctx context.Context, db *sqlite.DB) (ar.Payment, error) { return db.ReversePayment(ctx, id, reason) })
+	return with(p.s, func(ctx context.Context, db *sqlite.DB) (ar.Payment, error) {
+		return db.ReversePayment(ctx, id, reason)
+	})
 }

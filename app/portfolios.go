@@ -258,7 +258,9 @@ func (p *Portfolios) Update(in ar.Portfolio) (PortfolioInfo, error) {
 
 // Backups lists the open portfolio's automatic copies, newest first.
 func (p *Portfolios) Backups() ([]sqlite.Backup, error) {
-	return with(p.s, func(ctx context.Context, db *sqlite.DB) ([]sqlite.Backup, error) { return sqlite.ListBackups(db.Path()) })
+	return with(p.s, func(ctx context.Context, db *sqlite.DB) ([]sqlite.Backup, error) {
+		return sqlite.ListBackups(db.Path())
+	})
 }
 
 // BackupNow takes a copy at once.

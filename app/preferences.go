@@ -38,5 +38,7 @@ func (p *Preferences) SetLanguage(lang string) error { return p.s.settings.SetLa
 // History returns the audit log of one record (entity "client", "document",
 // "payment", "allocation", "portfolio"), or the newest changes when entity is "".
 func (p *Preferences) History(entity string, id int64, limit int) ([]ar.AuditEntry, error) {
-	return with(p.s, func(ctx context.Context, db *sqlite.DB) ([]ar.AuditEntry, error) { return db.FindAudit(ctx, entity, id, limit) })
+	return with(p.s, func(ctx context.Context, db *sqlite.DB) ([]ar.AuditEntry, error) {
+		return db.FindAudit(ctx, entity, id, limit)
+	})
 }

@@ -7,9 +7,9 @@ package app
 
 import (
 	"context"
-	"strconv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -34,17 +34,17 @@ type Emitter func(name string, data any)
 // Session is the state the bound structs share: the open portfolio, the
 // settings file, and how to reach the window.
 type Session struct {
-	mu       sync.RWMutex
-	db       *sqlite.DB
-	info     PortfolioInfo
-	settings *settings.Store
-	emit     Emitter
-	today    func() date.Date
-	version  string
-	holder   string
-	jobs     *jobs
+	mu          sync.RWMutex
+	db          *sqlite.DB
+	info        PortfolioInfo
+	settings    *settings.Store
+	emit        Emitter
+	today       func() date.Date
+	version     string
+	holder      string
+	jobs        *jobs
 	backupEvery time.Duration
-	wails    context.Context // the window's context, for dialogs; nil headless
+	wails       context.Context // the window's context, for dialogs; nil headless
 }
 
 // Config is what main.go hands the session.

@@ -26,7 +26,9 @@ func BackupDir(portfolio string) string {
 	return strings.TrimSuffix(portfolio, Ext) + "-copias"
 }
 
-const backupStamp = "20060102-150405"
+// Milliseconds keep two copies taken in the same second apart (the copy a
+// restore takes first must never overwrite the one being restored).
+const backupStamp = "20060102-150405.000"
 
 // BackupNow writes a consistent copy of the portfolio with VACUUM INTO and
 // keeps the newest keep copies. It reads a snapshot: the user can go on working.
@@ -35,8 +37,15 @@ func (db *DB) BackupNow(ctx context.Context, keep int) (Backup, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Backup{}, ar.Wrap(ar.EReadOnly, err, "folder.read_only", "path", dir)
 	}
-	at := db.now().UTC()
-	name := filepath.Join(dir, strings.TrimSuffix(filepath.Base(db.path), Ext)+"-"+at.Format(backupStamp)+Ext)
+	at := db.now().UTC().Truncate(time.Millisecond)
+	name := ""
+	for {
+		name = filepath.Join(dir, strings.TrimSuffix(filepath.Base(db.path), Ext)+"-"+at.Format(backupStamp)+Ext)
+		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		at = at.Add(time.Millisecond)
+	}
 	tmp := name + ".partial"
 	os.Remove(tmp)
 	if _, err := db.sql.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"cartera/backend/ar"
+	"cartera/backend/date"
+	"cartera/backend/settings"
+	"cartera/backend/sqlite"
+)
+
+type recorder struct {
+	mu     sync.Mutex
+	events []string
+	done   chan JobDone
+}
+
+func (r *recorder) emit(name string, data any) {
+	r.mu.Lock()
+	r.events = append(r.events, name)
+	r.mu.Unlock()
+	if d, ok := data.(JobDone); ok {
+		r.done <- d
+	}
+}
+
+func newSession(t *testing.T) (*Session, *recorder) {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("CARTERA_HOME", filepath.Join(dir, "carteras"))
+	s := NewSession(Config{Settings: settings.Open(filepath.Join(dir, "config")), Version: "test",
+		Today: func() date.Date { return date.MustParse("2026-11-24") }, BackupEvery: time.Hour})
+	r := &recorder{done: make(chan JobDone, 4)}
+	s.SetEmitter(r.emit)
+	t.Cleanup(s.Shutdown)
+	return s, r
+}
+
+// Switching portfolios changes the generation the frontend keys its screens
+// by, and the second portfolio shows nothing of the first.
+func TestPortfolios_SwitchingChangesGenerationAndData(t *testing.T) {
+	s, _ := newSession(t)
+	p, c := NewPortfolios(s), NewClients(s)
+	a, err := p.Create(NewPortfolioRequest{Name: "Empresa A", Country: "CL"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Create(ar.ClientInput{LegalName: "Cliente de A", Country: "CL"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := p.Create(NewPortfolioRequest{Name: "Empresa B", Country: "MX"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Generation <= a.Generation || b.Portfolio.Currency != "MXN" {
+		t.Fatalf("a %+v b %+v", a, b)
+	}
+	page, err := c.List(clientFilter())
+	if err != nil || page.Total != 0 {
+		t.Fatalf("portfolio B lists %d clients (%v); want none of A's", page.Total, err)
+	}
+	rec := p.Recent()
+	if len(rec) != 2 || rec[0].Name != "Empresa B" {
+		t.Errorf("recent %+v; want B then A", rec)
+	}
+	if _, err := p.Open(a.Path); err != nil {
+		t.Fatal(err)
+	}
+	page, _ = c.List(clientFilter())
+	if page.Total != 1 {
+		t.Errorf("back in A: %d clients", page.Total)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.List(clientFilter()); ar.ErrorCode(err) != ar.ENoPortfolio {
+		t.Errorf("with no portfolio open: %v; want %s", err, ar.ENoPortfolio)
+	}
+}
+
+// The demo runs as a job: progress events, then done with the opened portfolio.
+func TestStartDemo_ReportsProgressAndOpensThePortfolio(t *testing.T) {
+	s, r := newSession(t)
+	p := NewPortfolios(s)
+	id, err := p.StartDemo(DemoRequest{Country: "CO", Clients: 20, Invoices: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case d := <-r.done:
+		if d.ID != id || !d.OK {
+			t.Fatalf("job end %+v", d)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("the demo job did not end")
+	}
+	info := p.Current()
+	if !info.Open || info.Portfolio.Country != "CO" {
+		t.Errorf("current %+v", info)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !strings.Contains(strings.Join(r.events, " "), EventJobProgress) {
+		t.Errorf("no progress event among %v", r.events)
+	}
+	if _, err := p.StartDemo(DemoRequest{Country: "BR", Clients: 1, Invoices: 1}); ar.ErrorCode(err) != ar.EInvalid {
+		t.Errorf("a demo for Brazil: %v", err)
+	}
+}
+
+// Errors reach the window as a code and a sentence in the user's language naming the field.
+func TestToDTO_SaysWhatIsWrongInTheUsersLanguage(t *testing.T) {
+	err := ar.Errorf(ar.EInvalid, "dueDate", "due_before_issue", "issue", "2026-11-24", "due", "2026-11-01")
+	es, en := ToDTO("es", err), ToDTO("en", err)
+	if es.Code != "invalid" || len(es.Issues) != 1 || es.Issues[0].Field != "dueDate" {
+		t.Fatalf("dto %+v", es)
+	}
+	if es.Message == en.Message || !strings.Contains(strings.ToLower(es.Message), "vencimiento") || !strings.Contains(strings.ToLower(en.Message), "due") {
+		t.Errorf("es %q en %q", es.Message, en.Message)
+	}
+	plain := ToDTO("es", errors.New("boom"))
+	if plain.Code != string(ar.EInternal) || !strings.HasPrefix(plain.Message, "ocurrió un error inesperado; no se guardó nada.") {
+		t.Errorf("an unexpected error shows %+v; want a plain internal-error sentence", plain)
+	}
+}
+
+func clientFilter() sqlite.ClientFilter { return sqlite.ClientFilter{Limit: 50} }
