@@ -7,6 +7,7 @@ import (
 	"embed"
 	"log"
 	"os"
+	"strings"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -30,6 +31,13 @@ func main() {
 		os.Exit(cli.Run(os.Args[1:], cli.Env{Version: version, Stdout: os.Stdout, Stderr: os.Stderr}))
 	}
 	s := app.NewSession(app.Config{Settings: settings.Open(settings.Dir()), Version: version})
+	portfolios := app.NewPortfolios(s)
+	// `cartera FILE.cartera` (a double-click on a portfolio) opens it in the window.
+	if len(os.Args) == 2 && strings.HasSuffix(strings.ToLower(os.Args[1]), ".cartera") {
+		if _, err := portfolios.Open(os.Args[1]); err != nil {
+			log.Printf("%s: %v", os.Args[1], err)
+		}
+	}
 	err := wails.Run(&options.App{
 		Title:            "Cartera",
 		Width:            1280,
@@ -42,7 +50,7 @@ func main() {
 		OnShutdown:       func(_ context.Context) { s.Shutdown() },
 		ErrorFormatter:   app.ErrorFormatter(s),
 		Bind: []any{
-			app.NewPortfolios(s), app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s),
+			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s),
 		},
 		Linux:   &linux.Options{ProgramName: "cartera"},
 		Windows: &windows.Options{},

@@ -40,7 +40,7 @@ export const es = {
     title: 'Clientes', new: 'Nuevo cliente', searchPh: 'Buscar por nombre, RUT o segmento', empty: 'Todavía no hay clientes.',
     emptyHint: 'Agregue su primer cliente con «Nuevo cliente».', noMatch: 'Ningún cliente coincide con la búsqueda.',
     name: 'Cliente', taxId: 'Identificación', segment: 'Segmento', balance: 'Saldo', overdue: 'Vencido', limit: 'Límite de crédito',
-    status: 'Estado', active: 'Activos', archived: 'Archivados', onlyOverdue: 'Solo con deuda vencida', count_one: '{{count}} cliente', count_other: '{{count}} clientes',
+    status: 'Estado', active: 'Activos', archived: 'Archivados', onlyOverdue: 'Solo con deuda vencida', count_one: '{{n}} cliente', count_other: '{{n}} clientes',
     archivedBadge: 'Archivado',
   },
   clientForm: {
@@ -69,7 +69,7 @@ export const es = {
     title: 'Documentos', new: 'Nuevo documento', searchPh: 'Buscar por número o cliente', empty: 'Todavía no hay documentos.',
     emptyHint: 'Registre una factura con «Nuevo documento».', noMatch: 'Ningún documento coincide con los filtros.',
     number: 'Número', client: 'Cliente', issue: 'Emisión', due: 'Vencimiento', amount: 'Monto', open: 'Pendiente', status: 'Estado',
-    kind: 'Tipo', dueFrom: 'Vence desde', dueTo: 'Vence hasta', daysOverdue_one: '{{count}} día vencida', daysOverdue_other: '{{count}} días vencida', count_one: '{{count}} documento', count_other: '{{count}} documentos',
+    kind: 'Tipo', dueFrom: 'Vence desde', dueTo: 'Vence hasta', daysOverdue_one: '{{count}} día vencida', daysOverdue_other: '{{count}} días vencida', count_one: '{{n}} documento', count_other: '{{n}} documentos',
     void: 'Anular', voidReason: 'Motivo de la anulación', voidHint: 'La factura queda registrada como anulada; nada se borra.',
     allocations: 'Pagos y notas aplicados', noAllocations: 'Todavía no tiene pagos aplicados.', applies: 'Corrige la factura',
   },
@@ -83,7 +83,7 @@ export const es = {
     emptyHint: 'Registre el primero con «Registrar pago».', noMatch: 'Ningún pago coincide con la búsqueda.',
     date: 'Fecha', client: 'Cliente', amount: 'Monto', unallocated: 'Sin imputar', method: 'Medio', reference: 'Referencia',
     reversed: 'Reversado', reverse: 'Reversar pago', reverseReason: 'Motivo de la reversa', reverseHint: 'El pago queda registrado como reversado y sus imputaciones se deshacen; nada se borra.',
-    count_one: '{{count}} pago', count_other: '{{count}} pagos', onlyUnallocated: 'Solo con saldo sin imputar', allocateRest: 'Imputar saldo', unallocate: 'Deshacer imputación',
+    count_one: '{{n}} pago', count_other: '{{n}} pagos', onlyUnallocated: 'Solo con saldo sin imputar', allocateRest: 'Imputar saldo', unallocate: 'Deshacer imputación',
   },
   method: {transfer: 'Transferencia', deposit: 'Depósito', cash: 'Efectivo', check: 'Cheque', card: 'Tarjeta', other: 'Otro'},
   paymentForm: {
@@ -151,7 +151,7 @@ export const en: Dict = {
     title: 'Clients', new: 'New client', searchPh: 'Search by name, tax ID or segment', empty: 'No clients yet.',
     emptyHint: 'Add your first client with “New client”.', noMatch: 'No client matches the search.',
     name: 'Client', taxId: 'Tax ID', segment: 'Segment', balance: 'Balance', overdue: 'Overdue', limit: 'Credit limit',
-    status: 'Status', active: 'Active', archived: 'Archived', onlyOverdue: 'Only with overdue debt', count_one: '{{count}} client', count_other: '{{count}} clients',
+    status: 'Status', active: 'Active', archived: 'Archived', onlyOverdue: 'Only with overdue debt', count_one: '{{n}} client', count_other: '{{n}} clients',
     archivedBadge: 'Archived',
   },
   clientForm: {
@@ -180,7 +180,7 @@ export const en: Dict = {
     title: 'Documents', new: 'New document', searchPh: 'Search by number or client', empty: 'No documents yet.',
     emptyHint: 'Record an invoice with “New document”.', noMatch: 'No document matches the filters.',
     number: 'Number', client: 'Client', issue: 'Issued', due: 'Due', amount: 'Amount', open: 'Outstanding', status: 'Status',
-    kind: 'Type', dueFrom: 'Due from', dueTo: 'Due to', daysOverdue_one: '{{count}} day overdue', daysOverdue_other: '{{count}} days overdue', count_one: '{{count}} document', count_other: '{{count}} documents',
+    kind: 'Type', dueFrom: 'Due from', dueTo: 'Due to', daysOverdue_one: '{{count}} day overdue', daysOverdue_other: '{{count}} days overdue', count_one: '{{n}} document', count_other: '{{n}} documents',
     void: 'Void', voidReason: 'Reason for voiding', voidHint: 'The invoice stays on record as voided; nothing is deleted.',
     allocations: 'Payments and notes applied', noAllocations: 'No payments applied yet.', applies: 'Corrects invoice',
   },
@@ -194,7 +194,7 @@ export const en: Dict = {
     emptyHint: 'Record the first one with “Record payment”.', noMatch: 'No payment matches the search.',
     date: 'Date', client: 'Client', amount: 'Amount', unallocated: 'Unallocated', method: 'Method', reference: 'Reference',
     reversed: 'Reversed', reverse: 'Reverse payment', reverseReason: 'Reason for the reversal', reverseHint: 'The payment stays on record as reversed and its allocations are undone; nothing is deleted.',
-    count_one: '{{count}} payment', count_other: '{{count}} payments', onlyUnallocated: 'Only with unallocated money', allocateRest: 'Allocate remainder', unallocate: 'Undo allocation',
+    count_one: '{{n}} payment', count_other: '{{n}} payments', onlyUnallocated: 'Only with unallocated money', allocateRest: 'Allocate remainder', unallocate: 'Undo allocation',
   },
   method: {transfer: 'Transfer', deposit: 'Deposit', cash: 'Cash', check: 'Cheque', card: 'Card', other: 'Other'},
   paymentForm: {

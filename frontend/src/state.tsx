@@ -1,7 +1,7 @@
 import {createContext, useCallback, useContext, useEffect, useRef, useState} from 'react';
 import {notifications} from '@mantine/notifications';
 import {ApiError, Meta, PortfolioInfo, toApiError} from './api';
-import {formatDate, formatMoney} from './format';
+import {formatDate, formatMoney, formatPlain} from './format';
 
 /** What every screen needs: the app's meta data, the open portfolio and the language. */
 export interface AppState {
@@ -12,6 +12,8 @@ export interface AppState {
   /** money formats minor units in the portfolio's country style. */
   money: (minor: number, currency?: string) => string;
   date: (iso: string) => string;
+  /** int writes a whole number with the country's grouping: 20.000 in Chile. */
+  int: (n: number) => string;
   country: string;
   currency: string;
   today: string;
@@ -32,6 +34,7 @@ export function makeState(meta: Meta, info: PortfolioInfo, lang: string, setLang
     meta, info, lang, setLang, country, currency, today: meta.today,
     money: (minor, cur) => formatMoney(minor, cur || currency, country),
     date: (iso) => formatDate(iso, lang),
+    int: (n) => formatPlain(n, 'CLP', country),
   };
 }
 

@@ -74,7 +74,9 @@ CREATE TABLE documents (
 CREATE UNIQUE INDEX documents_number ON documents (client_id, kind, number);
 CREATE INDEX documents_issue ON documents (issue_date);
 CREATE INDEX documents_due_open ON documents (due_date) WHERE open_minor > 0 AND voided_at IS NULL;
-CREATE INDEX documents_client_open ON documents (client_id, currency, due_date) WHERE open_minor > 0 AND voided_at IS NULL;
+-- Covering (open_minor, kind): the client list sums balances and overdue for
+-- every client when sorted by them, without touching the table.
+CREATE INDEX documents_client_open ON documents (client_id, currency, due_date, open_minor, kind) WHERE open_minor > 0 AND voided_at IS NULL;
 CREATE INDEX documents_applies_to ON documents (applies_to_id) WHERE applies_to_id IS NOT NULL;
 
 -- Money received. Never edited: reversed_at marks a reversal.

@@ -33,7 +33,7 @@ export function Loading() {
 }
 
 /** ClientPicker searches clients as the user types. */
-export function ClientPicker(props: {value: number | null; onChange: (id: number | null, terms?: number) => void; label?: string; error?: string; autoFocus?: boolean; disabled?: boolean}) {
+export function ClientPicker(props: {value: number | null; onChange: (id: number | null, terms?: number) => void; label?: string; error?: string; autoFocus?: boolean; disabled?: boolean; clearable?: boolean}) {
   const {t} = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 150);
@@ -55,6 +55,7 @@ export function ClientPicker(props: {value: number | null; onChange: (id: number
   return (
     <Select
       label={props.label ?? t('invoiceForm.client')}
+      clearable={props.clearable}
       placeholder={t('invoiceForm.clientPh')}
       searchable
       data={options}

@@ -12,7 +12,7 @@ import {useNav} from './Workspace';
 
 export function ClientsScreen() {
   const {t} = useTranslation();
-  const {money, today} = useApp();
+  const {money, today, int} = useApp();
   const nav = useNav();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 200);
@@ -47,7 +47,7 @@ export function ClientsScreen() {
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
           <Title order={3}>{t('clients.title')}</Title>
-          {total !== undefined && <Text c="dimmed" size="sm">{t('clients.count', {count: total})}</Text>}
+          {total !== undefined && <Text c="dimmed" size="sm">{t('clients.count', {count: total, n: int(total)})}</Text>}
         </Group>
         <Button leftSection={<IconPlus size={16} />} onClick={nav.newClient} data-testid="new-client">{t('clients.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
       </Group>

@@ -5,18 +5,19 @@ import {IconPlus, IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, DocumentRow} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
-import {EmptyState, Loading, StatusBadge} from '../components/common';
+import {ClientPicker, EmptyState, Loading, StatusBadge} from '../components/common';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {useNav} from './Workspace';
 
 export function InvoicesScreen() {
   const {t} = useTranslation();
-  const {money, date, today} = useApp();
+  const {money, date, today, int} = useApp();
   const nav = useNav();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 200);
   const [status, setStatus] = useState<string | null>(null);
+  const [clientId, setClientId] = useState<number | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [dueFrom, setDueFrom] = useState('');
   const [dueTo, setDueTo] = useState('');
@@ -37,8 +38,8 @@ export function InvoicesScreen() {
     {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.open, r.currency)}</span>},
     {key: 'status', label: t('invoices.status'), width: 190, render: (r) => <StatusBadge status={r.status} />},
   ];
-  const resetKey = JSON.stringify([q, status, kind, dueFrom, dueTo, sort, nav.changed]);
-  const filtered = q !== '' || !!status || !!kind || !!dueFrom || !!dueTo;
+  const resetKey = JSON.stringify([q, clientId, status, kind, dueFrom, dueTo, sort, nav.changed]);
+  const filtered = q !== '' || !!clientId || !!status || !!kind || !!dueFrom || !!dueTo;
   const statuses = ['open', 'partly_paid', 'overdue', 'paid', 'credited', 'voided', 'available', 'applied'];
 
   return (
@@ -46,12 +47,13 @@ export function InvoicesScreen() {
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
           <Title order={3}>{t('invoices.title')}</Title>
-          {total !== undefined && <Text c="dimmed" size="sm">{t('invoices.count', {count: total})}</Text>}
+          {total !== undefined && <Text c="dimmed" size="sm">{t('invoices.count', {count: total, n: int(total)})}</Text>}
         </Group>
         <Button leftSection={<IconPlus size={16} />} onClick={() => nav.newInvoice()} data-testid="new-invoice">{t('invoices.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
       </Group>
       <Group mb="sm" gap="sm" align="flex-end">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 340}} />
+        <div style={{width: 260}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
         <Select placeholder={t('invoices.status')} clearable value={status} onChange={setStatus} data={statuses.map((s) => ({value: s, label: t(`status.${s}`)}))} w={200} />
         <Select placeholder={t('invoices.kind')} clearable value={kind} onChange={setKind} data={['invoice', 'credit_note', 'debit_note'].map((k) => ({value: k, label: t(`kind.${k}`)}))} w={170} />
         <TextInput type="date" label={t('invoices.dueFrom')} value={dueFrom} onChange={(e) => setDueFrom(e.currentTarget.value)} w={150} size="xs" />
@@ -64,7 +66,7 @@ export function InvoicesScreen() {
         onSort={setSort}
         onTotal={setTotal}
         testId="invoices-table"
-        fetchPage={(offset, limit) => api.documents({search: q, status: status ?? '', kind: kind ?? '', dueFrom, dueTo, sort: sort.key, desc: sort.desc, offset, limit, today})}
+        fetchPage={(offset, limit) => api.documents({search: q, clientId: clientId ?? 0, status: status ?? '', kind: kind ?? '', dueFrom, dueTo, sort: sort.key, desc: sort.desc, offset, limit, today})}
         onRowClick={(r) => setOpen(r.id)}
         empty={filtered ? <EmptyState title={t('invoices.noMatch')} /> : (
           <EmptyState title={t('invoices.empty')} hint={t('invoices.emptyHint')} action={<Button mt="sm" onClick={() => nav.newInvoice()}>{t('invoices.new')}</Button>} />

@@ -12,7 +12,7 @@ import {useNav} from './Workspace';
 
 export function PaymentsScreen() {
   const {t} = useTranslation();
-  const {money, date} = useApp();
+  const {money, date, int} = useApp();
   const nav = useNav();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 200);
@@ -38,7 +38,7 @@ export function PaymentsScreen() {
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
           <Title order={3}>{t('payments.title')}</Title>
-          {total !== undefined && <Text c="dimmed" size="sm">{t('payments.count', {count: total})}</Text>}
+          {total !== undefined && <Text c="dimmed" size="sm">{t('payments.count', {count: total, n: int(total)})}</Text>}
         </Group>
         <Button leftSection={<IconPlus size={16} />} onClick={() => nav.newPayment()} data-testid="new-payment">{t('payments.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
       </Group>
