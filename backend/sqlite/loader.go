@@ -57,7 +57,7 @@ type loadJob struct {
 	args  []any
 }
 
-const loaderBatch = 200
+const loaderBatch = 500
 
 // NewLoader opens the portfolio at path (created with Create and closed) for
 // bulk loading. Secondary indexes are dropped and rebuilt by Finish, except
