@@ -44,6 +44,7 @@ type Session struct {
 	holder      string
 	jobs        *jobs
 	backupEvery time.Duration
+	backupDelay time.Duration
 	wails       context.Context // the window's context, for dialogs; nil headless
 }
 
@@ -56,6 +57,8 @@ type Config struct {
 	Today func() date.Date
 	// BackupEvery is how old the newest automatic copy may get; default 12 h.
 	BackupEvery time.Duration
+	// BackupDelay is how long after opening the first automatic copy waits; default 20 s.
+	BackupDelay time.Duration
 }
 
 // NewSession builds the shared state; SetEmitter connects it to the window.
@@ -67,6 +70,10 @@ func NewSession(cfg Config) *Session {
 	}
 	if s.backupEvery == 0 {
 		s.backupEvery = 12 * time.Hour
+	}
+	s.backupDelay = cfg.BackupDelay
+	if s.backupDelay == 0 {
+		s.backupDelay = 20 * time.Second
 	}
 	return s
 }
@@ -141,7 +148,7 @@ func (s *Session) swap(db *sqlite.DB) (PortfolioInfo, error) {
 	info := s.info
 	s.mu.Unlock()
 	s.settings.Touch(settings.Recent{Path: db.Path(), Name: p.Name, Country: p.Country, OpenedAt: time.Now().UTC()})
-	db.StartAutoBackup(s.backupEvery, 10, nil)
+	db.StartAutoBackup(s.backupDelay, s.backupEvery, 10, nil)
 	s.emit(EventPortfolio, info)
 	return info, nil
 }

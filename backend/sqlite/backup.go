@@ -69,13 +69,20 @@ func (db *DB) BackupNow(ctx context.Context, keep int) (Backup, error) {
 
 // StartAutoBackup takes a backup in the background when the newest one is
 // older than every, and then again each time every passes while the portfolio
-// is open. Opening never waits for it; Close stops it.
-func (db *DB) StartAutoBackup(every time.Duration, keep int, onError func(error)) {
+// is open. Opening never waits for it; Close stops it. The first copy waits
+// delay: copying a large portfolio competes with the first screens the user
+// opens, which must stay quick.
+func (db *DB) StartAutoBackup(delay, every time.Duration, keep int, onError func(error)) {
 	db.bg.Add(1)
 	go func() {
 		defer db.bg.Done()
+		select {
+		case <-db.bgCtx.Done():
+			return
+		case <-time.After(delay):
+		}
 		for {
-			wait := every
+			wait := time.Duration(0) // no copy yet: take one now
 			if all, _ := ListBackups(db.path); len(all) > 0 {
 				wait = every - db.now().Sub(all[0].At)
 			}

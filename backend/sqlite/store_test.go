@@ -368,3 +368,23 @@ func TestClients_SearchIgnoresAccentsAndPagesAreStable(t *testing.T) {
 		t.Errorf("pages %+v / %+v", all, rest)
 	}
 }
+
+func TestAutoBackup_WaitsItsDelayThenCopies(t *testing.T) {
+	db := newPortfolio(t)
+	client(t, db, "Cliente", "")
+	db.StartAutoBackup(300*time.Millisecond, time.Hour, 3, func(err error) { t.Error(err) })
+	if list, _ := sqlite.ListBackups(db.Path()); len(list) != 0 {
+		t.Fatalf("a copy was taken at once: %v", list)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		list, _ := sqlite.ListBackups(db.Path())
+		if len(list) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no automatic copy after the delay: %v", list)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

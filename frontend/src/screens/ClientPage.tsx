@@ -113,7 +113,7 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
   // Newest first is what a collector reads; the running balance was computed oldest first.
   const shown = [...rows].reverse();
   return (
-    <Table striped highlightOnHover stickyHeader data-testid="ledger-table">
+    <Table striped highlightOnHover stickyHeader data-testid="ledger-table" style={{whiteSpace: 'nowrap'}}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('ledger.date')}</Table.Th><Table.Th>{t('ledger.type')}</Table.Th><Table.Th>{t('ledger.reference')}</Table.Th>
@@ -126,7 +126,7 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
           <Table.Tr key={i} style={{cursor: 'pointer'}} onClick={() => (e.documentId ? onDoc(e.documentId) : e.paymentId && onPay(e.paymentId))}>
             <Table.Td>{date(e.date)}</Table.Td>
             <Table.Td>{t(`kind.${e.type}`, {defaultValue: e.type})}</Table.Td>
-            <Table.Td><Text size="sm" truncate maw={260}>{[e.reference, e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : e.description].filter(Boolean).join(' · ')}</Text></Table.Td>
+            <Table.Td><Text size="sm" truncate maw={260}>{e.reference || (e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : '')}{e.type !== 'payment' && e.description ? ` · ${e.description}` : ''}</Text></Table.Td>
             <Table.Td ta="right" className="num">{e.debit ? money(e.debit, e.currency) : ''}</Table.Td>
             <Table.Td ta="right" className="num">{e.credit ? money(e.credit, e.currency) : ''}</Table.Td>
             <Table.Td ta="right" className="num" fw={500}>{money(e.balance, e.currency)}</Table.Td>

@@ -51,13 +51,14 @@ export function InvoicesScreen() {
         </Group>
         <Button leftSection={<IconPlus size={16} />} onClick={() => nav.newInvoice()} data-testid="new-invoice">{t('invoices.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
       </Group>
-      <Group mb="sm" gap="sm" align="flex-end">
-        <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 340}} />
-        <div style={{width: 260}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
-        <Select placeholder={t('invoices.status')} clearable value={status} onChange={setStatus} data={statuses.map((s) => ({value: s, label: t(`status.${s}`)}))} w={200} />
-        <Select placeholder={t('invoices.kind')} clearable value={kind} onChange={setKind} data={['invoice', 'credit_note', 'debit_note'].map((k) => ({value: k, label: t(`kind.${k}`)}))} w={170} />
-        <TextInput type="date" label={t('invoices.dueFrom')} value={dueFrom} onChange={(e) => setDueFrom(e.currentTarget.value)} w={150} size="xs" />
-        <TextInput type="date" label={t('invoices.dueTo')} value={dueTo} onChange={(e) => setDueTo(e.currentTarget.value)} w={150} size="xs" />
+      <Group mb="sm" gap="xs" wrap="nowrap">
+        <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, minWidth: 150}} />
+        <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
+        <Select placeholder={t('invoices.status')} clearable value={status} onChange={setStatus} data={statuses.map((s) => ({value: s, label: t(`status.${s}`)}))} w={160} />
+        <Select placeholder={t('invoices.kind')} clearable value={kind} onChange={setKind} data={['invoice', 'credit_note', 'debit_note'].map((k) => ({value: k, label: t(`kind.${k}`)}))} w={140} />
+        <TextInput type="date" aria-label={t('invoices.dueFrom')} title={t('invoices.dueFrom')} value={dueFrom} onChange={(e) => setDueFrom(e.currentTarget.value)} w={140} />
+        <Text size="sm" c="dimmed">–</Text>
+        <TextInput type="date" aria-label={t('invoices.dueTo')} title={t('invoices.dueTo')} value={dueTo} onChange={(e) => setDueTo(e.currentTarget.value)} w={140} />
       </Group>
       <VirtualTable<DocumentRow>
         columns={columns}
