@@ -367,7 +367,11 @@ func (g *generator) client(i int, c *client) ar.Client {
 		Country: country, PaymentTermsDays: c.terms, Segment: g.pick(segments), Source: ar.SourceDemo,
 	}
 	if g.rng.IntN(10) < 7 {
-		limit := int64(g.typical*c.scale*float64(2+g.rng.IntN(8))) / 100_000 * 100_000
+		// About what the client owes in a normal month, with room: invoices
+		// a month times the months its terms keep them open, times 0.8-2.
+		perMonth := float64(g.opt.Invoices) / float64(g.opt.Clients) / Months * c.scale
+		open := g.typical * 1.2 * max(2, perMonth*(float64(c.terms)/30+1))
+		limit := int64(open*(0.8+g.rng.Float64()*1.2)) / 100_000 * 100_000
 		cl.CreditLimit = max(limit, 100_000) * g.exp
 	}
 	switch c.habit {
@@ -648,7 +652,7 @@ func (g *generator) settle(d int) error {
 			if e.credit {
 				g.nextDoc++
 				g.nextCN++
-				cn := ar.Document{ID: g.nextDoc, ClientID: c.id, Kind: ar.KindCreditNote, Number: "NC-" + strconv.FormatInt(100+g.nextCN, 10),
+				cn := ar.Document{ID: g.nextDoc, ClientID: c.id, Kind: ar.KindCreditNote, Number: strconv.FormatInt(100+g.nextCN, 10),
 					IssueDate: on, DueDate: on, Currency: g.currency, Amount: e.amount, AppliesToID: e.doc,
 					Description: e.reason + " (factura " + e.invoice + ")", Source: ar.SourceDemo}
 				if err := g.l.Document(cn); err != nil {

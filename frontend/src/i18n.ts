@@ -60,6 +60,7 @@ export const es = {
     terms: 'Plazo: {{days}} días',
   },
   ledger: {date: 'Fecha', type: 'Movimiento', reference: 'Referencia', debit: 'Cargo', credit: 'Abono', balance: 'Saldo', status: 'Estado'},
+  kindShort: {invoice: 'F', credit_note: 'NC', debit_note: 'ND'},
   kind: {invoice: 'Factura', credit_note: 'Nota de crédito', debit_note: 'Nota de débito', payment: 'Pago', payment_reversal: 'Pago reversado', void: 'Anulación'},
   status: {
     open: 'Por vencer', partly_paid: 'Pago parcial', overdue: 'Vencida', paid: 'Pagada', credited: 'Anulada con nota de crédito',
@@ -171,6 +172,7 @@ export const en: Dict = {
     terms: 'Terms: {{days}} days',
   },
   ledger: {date: 'Date', type: 'Entry', reference: 'Reference', debit: 'Debit', credit: 'Credit', balance: 'Balance', status: 'Status'},
+  kindShort: {invoice: 'I', credit_note: 'CN', debit_note: 'DN'},
   kind: {invoice: 'Invoice', credit_note: 'Credit note', debit_note: 'Debit note', payment: 'Payment', payment_reversal: 'Reversed payment', void: 'Void'},
   status: {
     open: 'Not yet due', partly_paid: 'Partly paid', overdue: 'Overdue', paid: 'Paid', credited: 'Cancelled by credit note',

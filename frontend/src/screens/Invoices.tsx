@@ -29,14 +29,14 @@ export function InvoicesScreen() {
 
   const columns: Column<DocumentRow>[] = [
     {key: 'number', label: t('invoices.number'), width: 120, sortable: true, render: (r) => (
-      <Text size="sm" fw={500}>{r.kind === 'invoice' ? '' : t(`kind.${r.kind}`) + ' '}{r.number}</Text>
+      <Text size="sm" fw={500} title={t(`kind.${r.kind}`)}>{r.kind === 'invoice' ? '' : t(`kindShort.${r.kind}`) + ' '}{r.number}</Text>
     )},
     {key: 'client', label: t('invoices.client'), width: 'minmax(200px, 3fr)', sortable: true, render: (r) => r.clientName},
     {key: 'issueDate', label: t('invoices.issue'), width: 110, sortable: true, render: (r) => date(r.issueDate)},
     {key: 'dueDate', label: t('invoices.due'), width: 110, sortable: true, render: (r) => date(r.dueDate)},
     {key: 'amount', label: t('invoices.amount'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.amount, r.currency)}</span>},
     {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.open, r.currency)}</span>},
-    {key: 'status', label: t('invoices.status'), width: 190, render: (r) => <StatusBadge status={r.status} />},
+    {key: 'status', label: t('invoices.status'), width: 170, render: (r) => <StatusBadge status={r.status} />},
   ];
   const resetKey = JSON.stringify([q, clientId, status, kind, dueFrom, dueTo, sort, nav.changed]);
   const filtered = q !== '' || !!clientId || !!status || !!kind || !!dueFrom || !!dueTo;

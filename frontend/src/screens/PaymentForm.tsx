@@ -40,7 +40,7 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
         <Table.Tbody>
           {(items.data ?? []).map((o) => (
             <Table.Tr key={o.documentId}>
-              <Table.Td>{o.kind === 'invoice' ? '' : t(`kind.${o.kind}`) + ' '}{o.number}</Table.Td>
+              <Table.Td>{o.kind === 'invoice' ? '' : t(`kindShort.${o.kind}`) + ' '}{o.number}</Table.Td>
               <Table.Td>{date(o.dueDate)}</Table.Td>
               <Table.Td ta="right" className="num">{money(o.open, o.currency)}</Table.Td>
               <Table.Td>
