@@ -158,7 +158,7 @@ func sniff(path string) error {
 
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-16000)"} {
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-16000)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

@@ -2,7 +2,9 @@ import {ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import {useVirtualizer} from '@tanstack/react-virtual';
 import {Box, Center, Group, Loader, Stack, Text, UnstyledButton} from '@mantine/core';
 import {IconChevronDown, IconChevronUp} from '@tabler/icons-react';
+import {useTranslation} from 'react-i18next';
 import {toApiError} from '../api';
+import {useApp} from '../state';
 
 export interface Column<R> {
   key: string;
@@ -20,6 +22,12 @@ export interface Sort {
 
 const PAGE = 200;
 const ROW = 38;
+/**
+ * MAX_ROWS caps what one list scrolls through: a million rows would make the
+ * virtualizer measure a million items on every change and exceed the tallest
+ * element a browser lays out, and nobody scrolls that far; filters narrow it.
+ */
+export const MAX_ROWS = 50_000;
 
 /**
  * VirtualTable shows a list of any length: it asks fetchPage for the pages
@@ -46,6 +54,8 @@ export function VirtualTable<R extends {id: number}>(props: {
   const [, force] = useState(0);
   const parent = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(-1);
+  const {t} = useTranslation();
+  const {int} = useApp();
 
   const load = useCallback(
     (page: number) => {
@@ -83,7 +93,8 @@ export function VirtualTable<R extends {id: number}>(props: {
     load(0);
   }, [resetKey, load]);
 
-  const v = useVirtualizer({count: total ?? 0, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 12});
+  const shown = Math.min(total ?? 0, MAX_ROWS);
+  const v = useVirtualizer({count: shown, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 12});
   const items = v.getVirtualItems();
   useEffect(() => {
     if (items.length === 0) return;
@@ -99,7 +110,7 @@ export function VirtualTable<R extends {id: number}>(props: {
     if (!total) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const n = Math.max(0, Math.min(total - 1, selected + (e.key === 'ArrowDown' ? 1 : -1)));
+      const n = Math.max(0, Math.min(shown - 1, selected + (e.key === 'ArrowDown' ? 1 : -1)));
       setSelected(n);
       v.scrollToIndex(n);
     } else if (e.key === 'Enter' && selected >= 0) {
@@ -163,6 +174,11 @@ export function VirtualTable<R extends {id: number}>(props: {
           </div>
         )}
       </div>
+      {total !== null && total > MAX_ROWS && (
+        <Text size="xs" c="dimmed" px="sm" py={4} style={{borderTop: '1px solid var(--mantine-color-gray-3)'}} data-testid="capped-note">
+          {t('common.capped', {shown: int(MAX_ROWS), total: int(total)})}
+        </Text>
+      )}
     </Stack>
   );
 }
