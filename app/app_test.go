@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -130,3 +131,28 @@ func TestToDTO_SaysWhatIsWrongInTheUsersLanguage(t *testing.T) {
 }
 
 func clientFilter() sqlite.ClientFilter { return sqlite.ClientFilter{Limit: 50} }
+
+// A bug that panics inside a call reaches the window as an internal error, not a crash.
+func TestWith_PanicBecomesAnInternalError(t *testing.T) {
+	s, r := newSession(t)
+	if _, err := NewPortfolios(s).Create(NewPortfolioRequest{Name: "P", Country: "CL"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := with(s, func(ctx context.Context, db *sqlite.DB) (int, error) { panic("a bug") })
+	if ar.ErrorCode(err) != ar.EInternal {
+		t.Fatalf("err = %v; want %s", err, ar.EInternal)
+	}
+	id := s.startJob("bug", func(ctx context.Context, progress func(string, int64, int64)) (any, error) { panic("a bug in a job") })
+	select {
+	case d := <-r.done:
+		if d.ID != id || d.OK || d.Error == nil || d.Error.Code != string(ar.EInternal) {
+			t.Errorf("job end %+v", d)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a panicking job never ended")
+	}
+	// The session still works afterwards.
+	if _, err := NewClients(s).List(clientFilter()); err != nil {
+		t.Errorf("after the panics: %v", err)
+	}
+}

@@ -47,9 +47,12 @@ func (s *Session) startJob(kind string, fn func(ctx context.Context, progress fu
 			s.jobs.mu.Unlock()
 			cancel()
 		}()
-		res, err := fn(ctx, func(stage string, done, total int64) {
-			s.emit(EventJobProgress, JobProgress{ID: id, Stage: stage, Done: done, Total: total})
-		})
+		res, err := func() (res any, err error) {
+			defer recoverTo(&err)
+			return fn(ctx, func(stage string, done, total int64) {
+				s.emit(EventJobProgress, JobProgress{ID: id, Stage: stage, Done: done, Total: total})
+			})
+		}()
 		d := JobDone{ID: id, OK: err == nil, Result: res}
 		if err != nil {
 			dto := ToDTO(s.Lang(), err)

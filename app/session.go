@@ -7,8 +7,11 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -122,7 +125,8 @@ func (s *Session) store() (*sqlite.DB, func(), error) {
 }
 
 // with runs fn against the open portfolio.
-func with[T any](s *Session, fn func(ctx context.Context, db *sqlite.DB) (T, error)) (T, error) {
+func with[T any](s *Session, fn func(ctx context.Context, db *sqlite.DB) (T, error)) (out T, err error) {
+	defer recoverTo(&err)
 	db, release, err := s.store()
 	defer release()
 	if err != nil {
@@ -130,6 +134,16 @@ func with[T any](s *Session, fn func(ctx context.Context, db *sqlite.DB) (T, err
 		return zero, err
 	}
 	return fn(context.Background(), db)
+}
+
+// recoverTo turns a panic into an internal error, logged with its stack, so
+// that a bug shows the user a message instead of killing the window.
+// Transactions roll back as the panic unwinds: nothing is half-saved.
+func recoverTo(err *error) {
+	if r := recover(); r != nil {
+		log.Printf("panic: %v\n%s", r, debug.Stack())
+		*err = ar.Wrap(ar.EInternal, fmt.Errorf("panic: %v", r), "internal")
+	}
 }
 
 // swap makes db the open portfolio, closing the previous one.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -387,4 +388,36 @@ func TestAutoBackup_WaitsItsDelayThenCopies(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// A full disk and a read-only file reach the user as their own error codes,
+// and the refused change leaves nothing behind. SQLite reports a full disk
+// exactly as when max_page_count is reached, and a read-only file as when
+// query_only is set, so both are provoked through SQLite itself (CI runs as
+// root, which ignores file permissions).
+func TestWrite_FullDiskAndReadOnlyAreClearAndSaveNothing(t *testing.T) {
+	db := newPortfolio(t)
+	db.SQL().SetMaxOpenConns(1)
+	client(t, db, "Existente", "")
+	var pages int
+	db.SQL().QueryRow(`PRAGMA page_count`).Scan(&pages)
+	if _, err := db.SQL().Exec(`PRAGMA max_page_count = ` + strconv.Itoa(pages)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := db.CreateClient(ctx, ar.ClientInput{LegalName: "Nuevo", Country: "CL", Notes: strings.Repeat("nota larga ", 900)})
+	wantCode(t, err, ar.EDiskFull, "")
+	db.SQL().Exec(`PRAGMA max_page_count = 1073741823`)
+
+	db.SQL().Exec(`PRAGMA query_only = 1`)
+	_, err = db.CreateClient(ctx, ar.ClientInput{LegalName: "Otro", Country: "CL"})
+	wantCode(t, err, ar.EReadOnly, "")
+	db.SQL().Exec(`PRAGMA query_only = 0`)
+
+	var n, audits int
+	db.SQL().QueryRow(`SELECT count(*) FROM clients`).Scan(&n)
+	db.SQL().QueryRow(`SELECT count(*) FROM audit_log WHERE entity = 'client'`).Scan(&audits)
+	if n != 1 || audits != 1 {
+		t.Errorf("%d clients and %d client audit entries after two refused writes; want 1 and 1", n, audits)
+	}
+	mustCheck(t, db)
 }

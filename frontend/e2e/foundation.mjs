@@ -112,6 +112,15 @@ try {
     await page.getByTestId('invoices-table').getByText('Pago parcial').waitFor();
   });
 
+  await step('the portfolio details are edited and the header follows', async () => {
+    await page.getByRole('button', {name: 'Datos de la cartera'}).click();
+    await page.getByLabel('Nombre de la cartera').fill('E2E Prueba Ltda');
+    await page.getByRole('button', {name: 'Guardar'}).click();
+    await page.getByTestId('portfolio-name').filter({hasText: 'E2E Prueba Ltda'}).waitFor();
+    // The screen did not restart: the documents list is still there.
+    await page.getByTestId('invoices-table').getByText('1001').waitFor();
+  });
+
   await step('the UI switches to English and stays consistent', async () => {
     await page.getByTestId('lang-switch').getByText('EN').click();
     await page.getByTestId('invoices-table').getByText('Partly paid').waitFor();

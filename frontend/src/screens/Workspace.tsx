@@ -1,7 +1,7 @@
 import {createContext, useContext, useState} from 'react';
 import {AppShell, Button, Group, NavLink, SegmentedControl, Stack, Text, Title} from '@mantine/core';
 import {useHotkeys} from '@mantine/hooks';
-import {IconArrowsExchange, IconCash, IconDatabase, IconFileInvoice, IconHistory, IconUsers} from '@tabler/icons-react';
+import {IconArrowsExchange, IconSettings, IconCash, IconDatabase, IconFileInvoice, IconHistory, IconUsers} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, PortfolioInfo} from '../api';
 import {notifyError, useApp} from '../state';
@@ -14,6 +14,7 @@ import {PaymentsScreen} from './Payments';
 import {PaymentForm} from './PaymentForm';
 import {HistoryScreen} from './History';
 import {BackupsScreen} from './Backups';
+import {SettingsModal} from './Settings';
 
 export type Section = 'clients' | 'invoices' | 'payments' | 'history' | 'backups';
 
@@ -50,6 +51,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
   const [clientForm, setClientForm] = useState<{open: boolean; id?: number}>({open: false});
   const [invoiceForm, setInvoiceForm] = useState<{open: boolean; clientId?: number}>({open: false});
   const [paymentForm, setPaymentForm] = useState<{open: boolean; clientId?: number}>({open: false});
+  const [settings, setSettings] = useState(false);
 
   const nav: Nav = {
     section,
@@ -62,7 +64,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
     changed,
     bump: () => setChanged((c) => c + 1),
   };
-  const anyModal = clientForm.open || invoiceForm.open || paymentForm.open;
+  const anyModal = clientForm.open || invoiceForm.open || paymentForm.open || settings;
   const sections: [Section, string, React.ReactNode][] = [
     ['clients', t('nav.clients'), <IconUsers size={18} />],
     ['invoices', t('nav.invoices'), <IconFileInvoice size={18} />],
@@ -97,6 +99,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
+              <Button size="xs" variant="default" leftSection={<IconSettings size={14} />} onClick={() => setSettings(true)}>{t('nav.settings')}</Button>
               <Button size="xs" variant="default" leftSection={<IconArrowsExchange size={14} />} onClick={switchPortfolio}>{t('nav.switch')}</Button>
             </Group>
           </Group>
@@ -124,6 +127,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
         onSaved={(c) => { setClientForm({open: false}); nav.bump(); nav.openClient(c.id); }} />}
       {invoiceForm.open && <InvoiceForm clientId={invoiceForm.clientId} onClose={() => setInvoiceForm({open: false})}
         onSaved={() => { setInvoiceForm({open: false}); nav.bump(); }} />}
+      {settings && <SettingsModal onClose={() => setSettings(false)} onInfo={onInfo} />}
       {paymentForm.open && <PaymentForm clientId={paymentForm.clientId} onClose={() => setPaymentForm({open: false})}
         onSaved={() => { setPaymentForm({open: false}); nav.bump(); }} />}
     </NavContext.Provider>
