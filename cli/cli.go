@@ -194,16 +194,7 @@ func runNew(ctx context.Context, e *Env, args []string) int {
 	country := fs.String("country", "", "CL, CO, MX, PE, AR")
 	currency := fs.String("currency", "", e.t("moneda ISO 4217 (por defecto, la del país)", "ISO 4217 currency (default: the country's)"))
 	taxID := fs.String("tax-id", "", e.t("identificador tributario de la empresa", "the company's tax ID"))
-	pos, err := parse(fs, args)
-	if err != nil {
-		return ExitUsage
-	}
-	if len(pos) > 0 {
-		e.errorf(e.t("sobra «%s»", "unexpected “%s”"), pos[0])
-		return ExitUsage
-	}
-	if *out == "" {
-		e.errorf(e.t("falta --out FILE", "missing --out FILE"))
+	if !e.parseOut(fs, args, out) {
 		return ExitUsage
 	}
 	path := withExt(*out)
@@ -234,16 +225,7 @@ func runDemo(ctx context.Context, e *Env, args []string) int {
 	invoices := fs.Int("invoices", demo.DefaultInvoices, e.t("cantidad de facturas", "number of invoices"))
 	seed := fs.Int64("seed", 1, e.t("semilla: la misma semilla da la misma cartera", "seed: the same seed gives the same portfolio"))
 	quiet := fs.Bool("quiet", false, e.t("sin avance", "no progress"))
-	pos, err := parse(fs, args)
-	if err != nil {
-		return ExitUsage
-	}
-	if len(pos) > 0 {
-		e.errorf(e.t("sobra «%s»", "unexpected “%s”"), pos[0])
-		return ExitUsage
-	}
-	if *out == "" {
-		e.errorf(e.t("falta --out FILE", "missing --out FILE"))
+	if !e.parseOut(fs, args, out) {
 		return ExitUsage
 	}
 	opt := demo.Options{Country: strings.ToUpper(*country), Clients: *clients, Invoices: *invoices, Seed: *seed, Today: e.Today}
@@ -311,4 +293,22 @@ func runCheck(ctx context.Context, e *Env, args []string) int {
 	sort.Strings(rules)
 	e.errorf(e.t("%s tiene %d problema(s) en: %s", "%s has %d problem(s) in: %s"), pos[0], len(vs), strings.Join(rules, ", "))
 	return ExitFail
+}
+
+// parseOut parses the flags of a command that writes one file: no positional
+// arguments, and --out is required. It reports false after saying what is wrong.
+func (e *Env) parseOut(fs *flag.FlagSet, args []string, out *string) bool {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return false
+	}
+	if len(pos) > 0 {
+		e.errorf(e.t("sobra «%s»", "unexpected “%s”"), pos[0])
+		return false
+	}
+	if *out == "" {
+		e.errorf(e.t("falta --out FILE", "missing --out FILE"))
+		return false
+	}
+	return true
 }

@@ -1,5 +1,5 @@
 import {useRef, useState} from 'react';
-import {Badge, Button, Checkbox, Group, SegmentedControl, Text, TextInput, Title} from '@mantine/core';
+import {Badge, Button, Checkbox, Group, SegmentedControl, Text, TextInput} from '@mantine/core';
 import {useHotkeys} from '@mantine/hooks';
 import {IconPlus, IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
@@ -7,6 +7,7 @@ import {api, ClientRow} from '../api';
 import {formatTaxId} from '../format';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {EmptyState} from '../components/common';
+import {ListHeader} from '../components/ListHeader';
 import {useApp, useDebounced} from '../state';
 import {useNav} from './Workspace';
 
@@ -44,13 +45,7 @@ export function ClientsScreen() {
 
   return (
     <>
-      <Group justify="space-between" mb="sm">
-        <Group gap="sm">
-          <Title order={3}>{t('clients.title')}</Title>
-          {total !== undefined && <Text c="dimmed" size="sm">{t('clients.count', {count: total, n: int(total)})}</Text>}
-        </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={nav.newClient} data-testid="new-client">{t('clients.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
-      </Group>
+      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" />
       <Group mb="sm" gap="sm">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('clients.searchPh')} value={search}
           onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 420}} data-testid="client-search"

@@ -1,11 +1,12 @@
 import {useRef, useState} from 'react';
 import {Button, Drawer, Group, Select, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
 import {useHotkeys} from '@mantine/hooks';
-import {IconPlus, IconSearch} from '@tabler/icons-react';
+import {IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, DocumentRow} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {ClientPicker, EmptyState, Loading, StatusBadge} from '../components/common';
+import {ListHeader} from '../components/ListHeader';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {useNav} from './Workspace';
@@ -44,13 +45,7 @@ export function InvoicesScreen() {
 
   return (
     <>
-      <Group justify="space-between" mb="sm">
-        <Group gap="sm">
-          <Title order={3}>{t('invoices.title')}</Title>
-          {total !== undefined && <Text c="dimmed" size="sm">{t('invoices.count', {count: total, n: int(total)})}</Text>}
-        </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => nav.newInvoice()} data-testid="new-invoice">{t('invoices.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
-      </Group>
+      <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" />
       <Group mb="sm" gap="xs" wrap="nowrap">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, minWidth: 150}} />
         <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>

@@ -109,6 +109,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
               data={meta.methods.map((m) => ({value: m, label: t(`method.${m}`)}))} />
             <TextInput label={t('paymentForm.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={fe('reference')} />
           </SimpleGrid>
+          <TextInput label={t('paymentForm.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={fe('notes')} />
           <Text fw={600} size="sm">{t('paymentForm.allocation')}</Text>
           <AllocationEditor clientId={client} currency={currency} amount={amount} lines={lines} setLines={setLines} />
           {err && err.issues.filter((i) => !known.includes(i.field)).map((i) => <Alert key={i.key + i.field} color="red" p="xs">{i.full}</Alert>)}

@@ -1,10 +1,11 @@
 import {useState} from 'react';
 import {Badge, Button, Checkbox, Drawer, Group, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
-import {IconPlus, IconSearch} from '@tabler/icons-react';
+import {IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, PaymentRow} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {EmptyState, Loading} from '../components/common';
+import {ListHeader} from '../components/ListHeader';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {AllocationEditor, toLines} from './PaymentForm';
@@ -35,13 +36,7 @@ export function PaymentsScreen() {
   ];
   return (
     <>
-      <Group justify="space-between" mb="sm">
-        <Group gap="sm">
-          <Title order={3}>{t('payments.title')}</Title>
-          {total !== undefined && <Text c="dimmed" size="sm">{t('payments.count', {count: total, n: int(total)})}</Text>}
-        </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => nav.newPayment()} data-testid="new-payment">{t('payments.new')} <Text span size="xs" ml={6} c="teal.1">N</Text></Button>
-      </Group>
+      <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" />
       <Group mb="sm">
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('payments.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 380}} />
         <Checkbox label={t('payments.onlyUnallocated')} checked={unallocated} onChange={(e) => setUnallocated(e.currentTarget.checked)} />
