@@ -18,6 +18,7 @@ import (
 	"cartera/backend/ar"
 	"cartera/backend/date"
 	"cartera/backend/demo"
+	"cartera/backend/export"
 	"cartera/backend/i18n"
 	"cartera/backend/sqlite"
 )
@@ -53,6 +54,7 @@ func commands() []command {
 		{"new", [2]string{"crea una cartera vacía", "creates an empty portfolio"}, runNew},
 		{"demo", [2]string{"genera una cartera de demostración", "generates a demo portfolio"}, runDemo},
 		{"check", [2]string{"verifica un archivo de cartera y sus saldos", "verifies a portfolio file and its balances"}, runCheck},
+		{"export", [2]string{"exporta clientes, documentos o pagos a Excel o CSV", "exports clients, documents or payments to Excel or CSV"}, runExport},
 		{"version", [2]string{"muestra la versión", "prints the version"}, runVersion},
 		{"help", [2]string{"muestra esta ayuda", "prints this help"}, runHelp},
 	}
@@ -177,6 +179,7 @@ func runHelp(_ context.Context, e *Env, _ []string) int {
 	e.printf("  cartera new --out FILE --name NAME --country CL|CO|MX|PE|AR [--currency ISO] [--tax-id ID]")
 	e.printf("  cartera demo --out FILE [--country CL|CO|MX|PE|AR] [--clients N] [--invoices N] [--seed N]")
 	e.printf("  cartera check FILE [--limit N]")
+	e.printf("  cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv")
 	e.printf("  cartera version")
 	return ExitOK
 }
@@ -311,4 +314,34 @@ func (e *Env) parseOut(fs *flag.FlagSet, args []string, out *string) bool {
 		return false
 	}
 	return true
+}
+
+func runExport(ctx context.Context, e *Env, args []string) int {
+	fs := e.flags("export")
+	portfolio := fs.String("portfolio", "", e.t("archivo de la cartera", "portfolio file"))
+	out := fs.String("out", "", e.t("archivo a crear: .xlsx o .csv", "file to create: .xlsx or .csv"))
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) != 1 || *portfolio == "" || *out == "" {
+		e.errorf(e.t("uso: cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv",
+			"usage: cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv"))
+		return ExitUsage
+	}
+	if _, err := export.FormatOf(*out); err != nil {
+		return e.fail(err)
+	}
+	start := time.Now()
+	db, err := sqlite.Open(ctx, *portfolio, sqlite.Options{Holder: "cartera export"})
+	if err != nil {
+		return e.fail(err)
+	}
+	defer db.Close()
+	n, err := export.List(ctx, db, pos[0], *out, e.Lang, e.Today, nil)
+	if err != nil {
+		return e.fail(err)
+	}
+	e.printf(e.t("%d filas exportadas a %s (%.1f s)", "%d rows exported to %s (%.1f s)"), n, *out, time.Since(start).Seconds())
+	return ExitOK
 }

@@ -242,3 +242,30 @@ func TestDemo_KillNineLeavesNoFileOrAGoodOne(t *testing.T) {
 		t.Error("no kill landed while the generator was running; the test proves nothing")
 	}
 }
+
+func TestExport_WritesEachListAndRefusesBadArguments(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.cartera")
+	if code, _, errs := run(t, "demo", "--out", path, "--clients", "10", "--invoices", "100", "--quiet"); code != ExitOK {
+		t.Fatal(errs)
+	}
+	for _, list := range []string{"clients", "invoices", "payments"} {
+		out := filepath.Join(dir, list+".xlsx")
+		code, stdout, errs := run(t, "export", list, "--portfolio", path, "--out", out)
+		if code != ExitOK || !strings.Contains(stdout, "filas exportadas") {
+			t.Fatalf("export %s: %d %q %q", list, code, stdout, errs)
+		}
+		if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", out, err)
+		}
+	}
+	if code, _, errs := run(t, "export", "invoices", "--portfolio", path, "--out", filepath.Join(dir, "x.pdf")); code != ExitUsage || !strings.Contains(errs, ".xlsx o .csv") {
+		t.Errorf("a .pdf: %d %q", code, errs)
+	}
+	if code, _, _ := run(t, "export", "--portfolio", path); code != ExitUsage {
+		t.Errorf("no list: %d", code)
+	}
+	if code, _, errs := run(t, "export", "invoices", "--portfolio", path, "--out", filepath.Join(dir, "invoices.xlsx")); code == ExitOK || !strings.Contains(errs, "ya existe") {
+		t.Errorf("over an existing file: %d %q", code, errs)
+	}
+}

@@ -253,6 +253,13 @@ type ClientPage struct {
 	Total int         `json:"total"`
 }
 
+// receivableSQL and overdueSQL are a client c's open receivables in currency
+// ?1, and the part of them due before ?2, read from the covering partial index.
+const (
+	receivableSQL = `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note')`
+	overdueSQL    = `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note' AND d.due_date < ?2)`
+)
+
 // FindClients returns a page of clients with what each owes in the portfolio
 // currency, as of f.Today.
 func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, error) {
@@ -281,8 +288,7 @@ func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, erro
 	}
 	today := f.Today.String()
 	// Balances come from the partial index of open documents: a handful of rows per client.
-	recv := `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note')`
-	over := `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note' AND d.due_date < ?2)`
+	recv, over := receivableSQL, overdueSQL
 	if f.Overdue {
 		where = append(where, over+" > 0")
 	}

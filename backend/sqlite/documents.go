@@ -15,12 +15,12 @@ import (
 const docColumns = `d.id, d.client_id, d.kind, d.number, d.issue_date, d.due_date, d.currency, d.amount_minor, d.open_minor, d.credited_minor,
 	COALESCE(d.applies_to_id, 0), d.description, d.source, d.voided_at, d.void_reason, d.created_at`
 
-func scanDoc(s interface{ Scan(...any) error }) (ar.Document, error) {
+func scanDoc(s interface{ Scan(...any) error }, extra ...any) (ar.Document, error) {
 	var d ar.Document
 	var voided sql.NullString
 	var created string
-	err := s.Scan(&d.ID, &d.ClientID, &d.Kind, &d.Number, &d.IssueDate, &d.DueDate, &d.Currency, &d.Amount, &d.Open, &d.Credited,
-		&d.AppliesToID, &d.Description, &d.Source, &voided, &d.VoidReason, &created)
+	err := s.Scan(append([]any{&d.ID, &d.ClientID, &d.Kind, &d.Number, &d.IssueDate, &d.DueDate, &d.Currency, &d.Amount, &d.Open, &d.Credited,
+		&d.AppliesToID, &d.Description, &d.Source, &voided, &d.VoidReason, &created}, extra...)...)
 	d.VoidedAt, d.CreatedAt = parseTSPtr(voided), parseTS(created)
 	return d, err
 }

@@ -1,0 +1,195 @@
+package export_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"cartera/backend/ar"
+	"cartera/backend/date"
+	"cartera/backend/demo"
+	"cartera/backend/export"
+	"cartera/backend/sqlite"
+)
+
+var today = date.MustParse("2026-11-24")
+
+// portfolio is a small demo plus a client whose name is a formula, the way an
+// attacker (or an ERP) could type it.
+func portfolio(t *testing.T, country string) *sqlite.DB {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "p.cartera")
+	if _, err := demo.Generate(context.Background(), path, demo.Options{Country: country, Clients: 20, Invoices: 300, Today: today}, nil); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.CreateClient(context.Background(), ar.ClientInput{LegalName: `=HYPERLINK("http://x","clic")`, Country: country}); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestXLSX_TypedCellsFrozenHeaderFiltersAndNoFormula(t *testing.T) {
+	db := portfolio(t, "CL")
+	out := filepath.Join(t.TempDir(), "documentos.xlsx")
+	n, err := export.List(context.Background(), db, "invoices", out, "es", today, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs int64
+	db.SQL().QueryRow(`SELECT count(*) FROM documents`).Scan(&docs)
+	if n != docs {
+		t.Fatalf("%d rows exported, %d documents", n, docs)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	if sheet != "Documentos" {
+		t.Errorf("sheet %q", sheet)
+	}
+	if h, _ := f.GetCellValue(sheet, "E1"); h != "Emisión" {
+		t.Errorf("E1 = %q; want the Spanish header", h)
+	}
+	panes, err := f.GetPanes(sheet)
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes %+v %v; want the header row frozen", panes, err)
+	}
+	tables, err := f.GetTables(sheet)
+	if err != nil || len(tables) != 1 || !strings.HasPrefix(tables[0].Range, "A1:L") {
+		t.Errorf("tables %+v %v; want one table (with filters) over the data", tables, err)
+	}
+	// Row 2: the oldest invoice. Its issue date is a real date cell, its amount a number.
+	if typ, _ := f.GetCellType(sheet, "E2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("the issue date is stored as text")
+	}
+	raw, _ := f.GetCellValue(sheet, "E2", excelize.Options{RawCellValue: true})
+	if strings.Contains(raw, "-") || raw == "" {
+		t.Errorf("E2 raw value %q; want an Excel date serial", raw)
+	}
+	amount, _ := f.GetCellValue(sheet, "H2", excelize.Options{RawCellValue: true})
+	var number string
+	db.SQL().QueryRow(`SELECT amount_minor FROM documents ORDER BY issue_date, id LIMIT 1`).Scan(&number)
+	if amount != number {
+		t.Errorf("H2 = %q; want the amount %s as a number (CLP has no decimals)", amount, number)
+	}
+	style, _ := f.GetCellStyle(sheet, "H2")
+	if st, _ := f.GetStyle(style); st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0" {
+		t.Errorf("H2 style %+v; want #,##0", st)
+	}
+	// No cell anywhere carries a formula.
+	rows, _ := f.GetRows(sheet)
+	for i := range rows {
+		for j := range rows[i] {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if fo, _ := f.GetCellFormula(sheet, cell); fo != "" {
+				t.Fatalf("%s holds the formula %q", cell, fo)
+			}
+		}
+	}
+}
+
+func TestXLSX_ClientWithAFormulaNameIsNeutralized(t *testing.T) {
+	db := portfolio(t, "MX")
+	out := filepath.Join(t.TempDir(), "clientes.xlsx")
+	if _, err := export.List(context.Background(), db, "clients", out, "en", today, nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Clients")
+	found := false
+	for _, r := range rows {
+		if strings.Contains(r[0], "HYPERLINK") {
+			found = true
+			if !strings.HasPrefix(r[0], "'=") {
+				t.Errorf("cell %q is not neutralized", r[0])
+			}
+		}
+	}
+	if !found || rows[0][0] != "Legal name" {
+		t.Errorf("rows %v", rows[:2])
+	}
+}
+
+func TestCSV_BOMSeparatorsPerCountryAndNeutralized(t *testing.T) {
+	for _, tc := range []struct{ country, sep, dec string }{{"CL", ";", ","}, {"MX", ",", "."}} {
+		db := portfolio(t, tc.country)
+		out := filepath.Join(t.TempDir(), "pagos.csv")
+		if _, err := export.List(context.Background(), db, "payments", out, "es", today, nil); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(out)
+		s := string(b)
+		if !strings.HasPrefix(s, "\uFEFFFecha"+tc.sep+"Cliente") {
+			t.Errorf("%s: file starts %q; want a BOM and %q separators", tc.country, s[:30], tc.sep)
+		}
+		line := strings.Split(s, "\r\n")[1]
+		fields := strings.Split(line, tc.sep)
+		if len(fields) < 6 || !strings.Contains(fields[0], "/") {
+			t.Fatalf("%s: first row %q", tc.country, line)
+		}
+		if tc.country == "MX" && !strings.Contains(fields[4], ".") {
+			t.Errorf("MX amount %q; want a dot before the cents", fields[4])
+		}
+		if tc.country == "CL" && strings.ContainsAny(fields[4], ".,") {
+			t.Errorf("CL amount %q; pesos have no decimals and no grouping in CSV", fields[4])
+		}
+	}
+	if got := export.Neutralize("@SUM(A1)"); got != "'@SUM(A1)" {
+		t.Errorf("Neutralize = %q", got)
+	}
+	for _, ok := range []string{"Ferretería", "", "1.000", "a=b"} {
+		if export.Neutralize(ok) != ok {
+			t.Errorf("%q changed", ok)
+		}
+	}
+}
+
+func TestExport_RefusesAndLeavesNothing(t *testing.T) {
+	db := portfolio(t, "CL")
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "ya.xlsx")
+	os.WriteFile(existing, []byte("mío"), 0o644)
+	cases := map[string]ar.Code{existing: ar.EConflict, filepath.Join(dir, "x.pdf"): ar.EInvalid}
+	for path, code := range cases {
+		_, err := export.List(context.Background(), db, "clients", path, "es", today, nil)
+		var e *ar.Error
+		if !errors.As(err, &e) || e.Code != code {
+			t.Errorf("%s: %v; want %s", path, err, code)
+		}
+	}
+	if _, err := export.List(context.Background(), db, "facturas", filepath.Join(dir, "f.xlsx"), "es", today, nil); ar.ErrorCode(err) != ar.EInvalid {
+		t.Errorf("unknown list: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := export.List(ctx, db, "invoices", filepath.Join(dir, "c.xlsx"), "es", today, nil); err == nil {
+		t.Error("a cancelled export succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		names := []string{}
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the folder holds %v; want only the file that was there", names)
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "mío" {
+		t.Error("the existing file was overwritten")
+	}
+}

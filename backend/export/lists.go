@@ -1,0 +1,143 @@
+package export
+
+import (
+	"context"
+	"strings"
+
+	"cartera/backend/ar"
+	"cartera/backend/date"
+	"cartera/backend/sqlite"
+	"cartera/backend/taxid"
+)
+
+// Lists that can be exported, by the name the command line uses.
+var Lists = []string{"clients", "invoices", "payments"}
+
+// Progress is told how many rows have been written.
+type Progress func(rows int64)
+
+// words are the column headers and cell texts of exports, Spanish then English.
+var words = map[string][2]string{
+	"clients": {"Clientes", "Clients"}, "invoices": {"Documentos", "Documents"}, "payments": {"Pagos", "Payments"},
+	"legalName": {"Razón social", "Legal name"}, "tradeName": {"Nombre de fantasía", "Trade name"}, "taxId": {"Identificación", "Tax ID"},
+	"country": {"País", "Country"}, "segment": {"Segmento", "Segment"}, "tags": {"Etiquetas", "Tags"}, "terms": {"Plazo (días)", "Terms (days)"},
+	"creditLimit": {"Límite de crédito", "Credit limit"}, "balance": {"Saldo", "Balance"}, "overdue": {"Vencido", "Overdue"},
+	"email": {"Correo", "Email"}, "phone": {"Teléfono", "Phone"}, "archived": {"Archivado", "Archived"},
+	"kind": {"Tipo", "Type"}, "number": {"Número", "Number"}, "client": {"Cliente", "Client"}, "issue": {"Emisión", "Issued"},
+	"due": {"Vencimiento", "Due"}, "currency": {"Moneda", "Currency"}, "amount": {"Monto", "Amount"}, "open": {"Pendiente", "Outstanding"},
+	"status": {"Estado", "Status"}, "daysOverdue": {"Días vencida", "Days overdue"}, "description": {"Descripción", "Description"},
+	"date": {"Fecha", "Date"}, "unallocated": {"Sin imputar", "Unallocated"}, "method": {"Medio", "Method"}, "reference": {"Referencia", "Reference"},
+	"reversed": {"Reversado", "Reversed"}, "yes": {"Sí", "Yes"}, "no": {"No", "No"},
+	"invoice": {"Factura", "Invoice"}, "credit_note": {"Nota de crédito", "Credit note"}, "debit_note": {"Nota de débito", "Debit note"},
+	"status.open": {"Por vencer", "Not yet due"}, "status.partly_paid": {"Pago parcial", "Partly paid"}, "status.overdue": {"Vencida", "Overdue"},
+	"status.paid": {"Pagada", "Paid"}, "status.credited": {"Anulada con nota de crédito", "Cancelled by credit note"}, "status.voided": {"Anulada", "Voided"},
+	"status.available": {"Disponible", "Available"}, "status.applied": {"Aplicada", "Applied"},
+	"transfer": {"Transferencia", "Transfer"}, "deposit": {"Depósito", "Deposit"}, "cash": {"Efectivo", "Cash"}, "check": {"Cheque", "Cheque"},
+	"card": {"Tarjeta", "Card"}, "other": {"Otro", "Other"},
+}
+
+func word(lang, key string) string {
+	w, ok := words[key]
+	if !ok {
+		return key
+	}
+	if lang == "en" {
+		return w[1]
+	}
+	return w[0]
+}
+
+func cols(lang string, spec ...any) []Column {
+	var out []Column
+	for i := 0; i < len(spec); i += 2 {
+		out = append(out, Column{Header: word(lang, spec[i].(string)), Kind: spec[i+1].(Kind)})
+	}
+	return out
+}
+
+// List writes one list of the portfolio to path (.xlsx or .csv) in lang, as
+// of today, and returns how many rows it wrote. On error or cancellation
+// nothing is left at path.
+func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today date.Date, progress Progress) (int64, error) {
+	p, err := db.Portfolio(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if progress == nil {
+		progress = func(int64) {}
+	}
+	yesNo := func(b bool) string {
+		if b {
+			return word(lang, "yes")
+		}
+		return word(lang, "no")
+	}
+	var columns []Column
+	var run func(w *Writer, tick func() error) error
+	switch list {
+	case "clients":
+		columns = cols(lang, "legalName", Text, "tradeName", Text, "taxId", Text, "country", Text, "segment", Text, "tags", Text,
+			"terms", Int, "creditLimit", Money, "balance", Money, "overdue", Money, "email", Text, "phone", Text, "archived", Text)
+		run = func(w *Writer, tick func() error) error {
+			return db.EachClient(ctx, today, func(c sqlite.ClientExport) error {
+				if err := w.Row(c.LegalName, c.TradeName, taxid.Format(c.Country, c.TaxID), c.Country, c.Segment, strings.ReplaceAll(c.Tags, "\t", ", "),
+					c.PaymentTermsDays, Amount{c.CreditLimit, p.Currency}, Amount{c.Receivable, p.Currency}, Amount{c.Overdue, p.Currency},
+					c.Email, c.Phone, yesNo(c.Archived)); err != nil {
+					return err
+				}
+				return tick()
+			})
+		}
+	case "invoices":
+		columns = cols(lang, "kind", Text, "number", Text, "client", Text, "taxId", Text, "issue", Date, "due", Date, "currency", Text,
+			"amount", Money, "open", Money, "status", Text, "daysOverdue", Int, "description", Text)
+		run = func(w *Writer, tick func() error) error {
+			return db.EachDocument(ctx, func(d ar.Document, client, tax string) error {
+				if err := w.Row(word(lang, string(d.Kind)), d.Number, client, taxid.Format(p.Country, tax), d.IssueDate, d.DueDate, d.Currency,
+					Amount{d.Amount, d.Currency}, Amount{d.Open, d.Currency}, word(lang, "status."+string(ar.StatusOf(d, today))),
+					ar.DaysOverdue(d, today), d.Description); err != nil {
+					return err
+				}
+				return tick()
+			})
+		}
+	case "payments":
+		columns = cols(lang, "date", Date, "client", Text, "taxId", Text, "currency", Text, "amount", Money, "unallocated", Money,
+			"method", Text, "reference", Text, "reversed", Text)
+		run = func(w *Writer, tick func() error) error {
+			return db.EachPayment(ctx, func(pay ar.Payment, client, tax string) error {
+				if err := w.Row(pay.Date, client, taxid.Format(p.Country, tax), pay.Currency, Amount{pay.Amount, pay.Currency},
+					Amount{pay.Unallocated, pay.Currency}, word(lang, pay.Method), pay.Reference, yesNo(pay.ReversedAt != nil)); err != nil {
+					return err
+				}
+				return tick()
+			})
+		}
+	default:
+		return 0, ar.Errorf(ar.EInvalid, "list", "export.list", "value", list, "lists", strings.Join(Lists, ", "))
+	}
+	w, err := New(path, word(lang, list), p.Country, columns)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	tick := func() error {
+		n++
+		if n%10000 == 0 {
+			progress(n)
+			if err := ctx.Err(); err != nil {
+				return ar.Wrap(ar.ECanceled, err, "canceled")
+			}
+		}
+		return nil
+	}
+	if err := run(w, tick); err != nil {
+		w.Abort()
+		return 0, err
+	}
+	if err := w.Close(); err != nil {
+		return 0, err
+	}
+	progress(n)
+	return n, nil
+}
