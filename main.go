@@ -50,7 +50,7 @@ func main() {
 		OnShutdown:       func(_ context.Context) { s.Shutdown() },
 		ErrorFormatter:   app.ErrorFormatter(s),
 		Bind: []any{
-			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s),
+			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s),
 		},
 		Linux:   &linux.Options{ProgramName: "cartera"},
 		Windows: &windows.Options{},

@@ -156,3 +156,32 @@ func TestWith_PanicBecomesAnInternalError(t *testing.T) {
 		t.Errorf("after the panics: %v", err)
 	}
 }
+
+func TestExports_RunAsAJobAndReportTheFile(t *testing.T) {
+	s, r := newSession(t)
+	if _, err := NewPortfolios(s).Create(NewPortfolioRequest{Name: "P", Country: "CL"}); err != nil {
+		t.Fatal(err)
+	}
+	NewClients(s).Create(ar.ClientInput{LegalName: "Cliente Uno", Country: "CL"})
+	x := NewExports(s)
+	out := filepath.Join(t.TempDir(), "clientes.xlsx")
+	id, err := x.Start("clients", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case d := <-r.done:
+		res, ok := d.Result.(ExportDone)
+		if d.ID != id || !d.OK || !ok || res.Rows != 1 || res.Path != out {
+			t.Fatalf("job end %+v", d)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the export never ended")
+	}
+	if _, err := x.Start("clients", filepath.Join(t.TempDir(), "x.txt")); ar.ErrorCode(err) != ar.EInvalid {
+		t.Errorf("a .txt export: %v", err)
+	}
+	if path, err := x.ChooseFile("clients"); path != "" || err != nil {
+		t.Errorf("headless ChooseFile = %q %v; want nothing", path, err)
+	}
+}

@@ -111,6 +111,9 @@ export const es = {
     at: 'Fecha', size: 'Tamaño', confirm: '¿Restaurar la copia del {{at}}? La cartera actual se guarda antes como otra copia.',
     done: 'Copia creada', restored: 'Cartera restaurada',
   },
+  export: {
+    button: 'Exportar', working: 'Exportando… {{n}} filas', done: '{{n}} filas exportadas a {{path}}', canceled: 'Exportación cancelada; no quedó ningún archivo.',
+  },
   settings: {title: 'Datos de la cartera', legalName: 'Razón social', taxId: 'Identificación tributaria', terms: 'Plazo de pago por defecto (días)', fiscal: 'Mes de inicio del año fiscal', file: 'Archivo'},
 };
 
@@ -223,6 +226,9 @@ export const en: Dict = {
     now: 'Back up now', restore: 'Restore', empty: 'No backups yet. One is made when the portfolio opens, or now with “Back up now”.',
     at: 'Date', size: 'Size', confirm: 'Restore the backup of {{at}}? The current portfolio is saved first as another backup.',
     done: 'Backup made', restored: 'Portfolio restored',
+  },
+  export: {
+    button: 'Export', working: 'Exporting… {{n}} rows', done: '{{n}} rows exported to {{path}}', canceled: 'Export cancelled; no file was left.',
   },
   settings: {title: 'Portfolio details', legalName: 'Legal name', taxId: 'Tax ID', terms: 'Default payment terms (days)', fiscal: 'Fiscal year start month', file: 'File'},
 };

@@ -2,6 +2,7 @@
 // these functions and get plain data or an ApiError; they never see
 // window.go or the generated classes.
 import * as Clients from '../../wailsjs/go/app/Clients';
+import * as Exports from '../../wailsjs/go/app/Exports';
 import * as Invoices from '../../wailsjs/go/app/Invoices';
 import * as Payments from '../../wailsjs/go/app/Payments';
 import * as Portfolios from '../../wailsjs/go/app/Portfolios';
@@ -144,6 +145,9 @@ export const api = {
   allocate: (paymentId: number, lines: Line[]) => call(Payments.Allocate(paymentId, lines as ar.Line[])),
   unallocate: (allocationId: number) => call(Payments.Unallocate(allocationId)),
   reversePayment: (id: number, reason: string) => call(Payments.Reverse(id, reason)),
+
+  chooseExportFile: (list: string) => call(Exports.ChooseFile(list)),
+  startExport: (list: string, path: string) => call(Exports.Start(list, path)),
 };
 
 export interface JobProgress {

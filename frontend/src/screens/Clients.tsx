@@ -8,6 +8,7 @@ import {formatTaxId} from '../format';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {EmptyState} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
+import {ExportButton} from '../components/ExportButton';
 import {useApp, useDebounced} from '../state';
 import {useNav} from './Workspace';
 
@@ -45,7 +46,7 @@ export function ClientsScreen() {
 
   return (
     <>
-      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" />
+      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" extra={<ExportButton list="clients" />} />
       <Group mb="sm" gap="sm">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('clients.searchPh')} value={search}
           onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 420}} data-testid="client-search"

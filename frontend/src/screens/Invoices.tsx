@@ -7,6 +7,7 @@ import {api, DocumentRow} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {ClientPicker, EmptyState, Loading, StatusBadge} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
+import {ExportButton} from '../components/ExportButton';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {useNav} from './Workspace';
@@ -45,7 +46,7 @@ export function InvoicesScreen() {
 
   return (
     <>
-      <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" />
+      <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" extra={<ExportButton list="invoices" />} />
       <Group mb="sm" gap="xs" wrap="nowrap">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, minWidth: 150}} />
         <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>

@@ -6,6 +6,7 @@ import {api, PaymentRow} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {EmptyState, Loading} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
+import {ExportButton} from '../components/ExportButton';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {AllocationEditor, toLines} from './PaymentForm';
@@ -36,7 +37,7 @@ export function PaymentsScreen() {
   ];
   return (
     <>
-      <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" />
+      <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" extra={<ExportButton list="payments" />} />
       <Group mb="sm">
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('payments.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 380}} />
         <Checkbox label={t('payments.onlyUnallocated')} checked={unallocated} onChange={(e) => setUnallocated(e.currentTarget.checked)} />

@@ -1,0 +1,44 @@
+import {useEffect, useState} from 'react';
+import {Button} from '@mantine/core';
+import {notifications} from '@mantine/notifications';
+import {IconFileSpreadsheet} from '@tabler/icons-react';
+import {useTranslation} from 'react-i18next';
+import {api, events} from '../api';
+import {notifyError, useApp} from '../state';
+
+/** ExportButton asks where to save a list as Excel or CSV and exports it in the background, showing progress. */
+export function ExportButton({list}: {list: 'clients' | 'invoices' | 'payments'}) {
+  const {t} = useTranslation();
+  const {int} = useApp();
+  const [job, setJob] = useState<string>();
+  useEffect(() => {
+    if (!job) return;
+    const off1 = events.onJobProgress((p) => {
+      if (p.id === job) notifications.update({id: job, loading: true, message: t('export.working', {n: int(p.done)}), autoClose: false});
+    });
+    const off2 = events.onJobDone((d) => {
+      if (d.id !== job) return;
+      setJob(undefined);
+      if (d.ok) notifications.update({id: job, loading: false, color: 'teal', message: t('export.done', {n: int(d.result.rows), path: d.result.path}), autoClose: 8000});
+      else notifications.update({id: job, loading: false, color: d.error?.code === 'canceled' ? 'gray' : 'red',
+        message: d.error?.code === 'canceled' ? t('export.canceled') : d.error?.message ?? '', autoClose: 8000});
+    });
+    return () => { off1(); off2(); };
+  }, [job]);
+  const start = async () => {
+    try {
+      const path = await api.chooseExportFile(list);
+      if (!path) return;
+      const id = await api.startExport(list, path);
+      notifications.show({id, loading: true, message: t('export.working', {n: 0}), autoClose: false, withCloseButton: false});
+      setJob(id);
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={start} loading={!!job} data-testid={`export-${list}`}>
+      {t('export.button')}
+    </Button>
+  );
+}
