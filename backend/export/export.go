@@ -276,6 +276,9 @@ func (w *Writer) Close() error {
 		w.f.Close()
 	}
 	if err == nil {
+		err = os.Chmod(w.tmp, 0o644) // excelize saves with 0755
+	}
+	if err == nil {
 		err = os.Rename(w.tmp, w.path)
 	}
 	if err != nil {
