@@ -112,6 +112,29 @@ try {
     await page.getByTestId('invoices-table').getByText('Pago parcial').waitFor();
   });
 
+  await step('a payment is reversed from its drawer, logged, and the invoice is open again', async () => {
+    await page.keyboard.press('Alt+3');
+    await page.locator('.vt-row').first().click();
+    await page.getByRole('button', {name: 'Reversar pago'}).click();
+    await page.getByLabel('Motivo de la reversa').fill('Cheque protestado');
+    await page.getByRole('button', {name: 'Reversar pago'}).click();
+    await page.getByRole('dialog').getByText('Reversado', {exact: true}).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('invoices-table').getByText('Por vencer').waitFor();
+  });
+
+  await step('an invoice is voided with a reason, never deleted', async () => {
+    await page.getByTestId('invoices-table').getByText('1001').click();
+    await page.getByRole('button', {name: 'Anular'}).click();
+    await page.getByLabel('Motivo de la anulación').fill('Emitida por error');
+    await page.getByRole('button', {name: 'Anular'}).click();
+    await page.getByRole('dialog').getByText('Emitida por error').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('invoices-table').getByText('Anulada').waitFor();
+    await shot('07-voided');
+  });
+
   await step('the portfolio details are edited and the header follows', async () => {
     await page.getByRole('button', {name: 'Datos de la cartera'}).click();
     await page.getByLabel('Nombre de la cartera').fill('E2E Prueba Ltda');
@@ -123,7 +146,7 @@ try {
 
   await step('the UI switches to English and stays consistent', async () => {
     await page.getByTestId('lang-switch').getByText('EN').click();
-    await page.getByTestId('invoices-table').getByText('Partly paid').waitFor();
+    await page.getByTestId('invoices-table').getByText('Voided').waitFor();
     await page.keyboard.press('Alt+1');
     await expectText('New client');
     await shot('06-english');

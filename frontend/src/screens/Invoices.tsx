@@ -37,7 +37,7 @@ export function InvoicesScreen() {
     {key: 'issueDate', label: t('invoices.issue'), width: 110, sortable: true, render: (r) => date(r.issueDate)},
     {key: 'dueDate', label: t('invoices.due'), width: 110, sortable: true, render: (r) => date(r.dueDate)},
     {key: 'amount', label: t('invoices.amount'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.amount, r.currency)}</span>},
-    {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.open, r.currency)}</span>},
+    {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <span className="num">{money(r.open, r.currency)}</span>)},
     {key: 'status', label: t('invoices.status'), width: 170, render: (r) => <StatusBadge status={r.status} />},
   ];
   const resetKey = JSON.stringify([q, clientId, status, kind, dueFrom, dueTo, sort, nav.changed]);
@@ -98,7 +98,7 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
               <Row k={t('invoices.due')} v={date(doc.dueDate) + (d.data.daysOverdue > 0 ? ` · ${t('invoices.daysOverdue', {count: d.data.daysOverdue})}` : '')} />
               <Row k={t('invoices.amount')} v={money(doc.amount, doc.currency)} />
               {doc.credited > 0 && <Row k={t('kind.credit_note')} v={money(doc.credited, doc.currency)} />}
-              <Row k={t('invoices.open')} v={money(doc.open, doc.currency)} />
+              {!doc.voidedAt && <Row k={t('invoices.open')} v={money(doc.open, doc.currency)} />}
               {doc.description && <Row k={t('invoiceForm.description')} v={doc.description} />}
               {doc.voidedAt && <Row k={t('status.voided')} v={doc.voidReason} />}
             </Table.Tbody>
