@@ -93,8 +93,12 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 			"amount", Money, "open", Money, "status", Text, "daysOverdue", Int, "description", Text)
 		run = func(w *Writer, tick func() error) error {
 			return db.EachDocument(ctx, func(d ar.Document, client, tax string) error {
+				open := d.Open
+				if d.VoidedAt != nil {
+					open = 0 // a voided document is owed by nobody
+				}
 				if err := w.Row(word(lang, string(d.Kind)), d.Number, client, taxid.Format(p.Country, tax), d.IssueDate, d.DueDate, d.Currency,
-					Amount{d.Amount, d.Currency}, Amount{d.Open, d.Currency}, word(lang, "status."+string(ar.StatusOf(d, today))),
+					Amount{d.Amount, d.Currency}, Amount{open, d.Currency}, word(lang, "status."+string(ar.StatusOf(d, today))),
 					ar.DaysOverdue(d, today), d.Description); err != nil {
 					return err
 				}
