@@ -114,7 +114,9 @@ func NewLoader(ctx context.Context, path string, now time.Time, keep ...string) 
 func (l *Loader) write() {
 	defer close(l.done)
 	for j := range l.work {
-		if l.err == nil {
+		select {
+		case <-l.failed: // after a failure (or Abort) the rest is only drained
+		default:
 			if err := l.exec(j); err != nil {
 				l.fail(err)
 			}
