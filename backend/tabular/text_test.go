@@ -1,0 +1,137 @@
+package tabular
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+func readAll(t *testing.T, b []byte) (Sniff, []string, []Row) {
+	t.Helper()
+	s := Detect(b[:min(len(b), SniffSize)])
+	r, err := NewReader(bytes.NewReader(b), s)
+	if err != nil {
+		t.Fatalf("%+v: %v", s, err)
+	}
+	var rows []Row
+	for {
+		row, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, row)
+	}
+	return s, r.Header(), rows
+}
+
+const sample = "Listado de clientes\r\nEmitido el 24/11/2026\r\n\r\nRazón Social;RUT;Saldo\r\n" +
+	"Ferretería Ñuñoa Ltda.;76.123.456-0;1.190.000\r\n\"Panadería \"\"El Sol\"\"\";12.345.678-5;\"500,5\"\r\n\r\nTotal;;1.690.000,5\r\n"
+
+func TestDetect_EncodingsAllReadTheSameRows(t *testing.T) {
+	utf16le, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder().Bytes([]byte(sample))
+	utf16noBOM, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewEncoder().Bytes([]byte(sample))
+	cp1252, _ := charmap.Windows1252.NewEncoder().Bytes([]byte(sample))
+	cases := map[string]struct {
+		b    []byte
+		want Encoding
+	}{
+		"utf-8":       {[]byte(sample), UTF8},
+		"utf-8 BOM":   {append([]byte{0xEF, 0xBB, 0xBF}, sample...), UTF8BOM},
+		"utf-16 BOM":  {utf16le, UTF16LE},
+		"utf-16 bare": {utf16noBOM, UTF16LE},
+		"1252":        {cp1252, Windows1252},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			s, header, rows := readAll(t, tc.b)
+			if s.Encoding != tc.want || s.Delimiter != ';' || s.HeaderRow != 4 {
+				t.Fatalf("sniff %+v; want %s, ';', header on row 4", s, tc.want)
+			}
+			if strings.Join(header, "|") != "Razón Social|RUT|Saldo" {
+				t.Errorf("header %q", header)
+			}
+			if len(rows) != 3 || rows[0].Fields[0] != "Ferretería Ñuñoa Ltda." || rows[1].Fields[0] != `Panadería "El Sol"` {
+				t.Fatalf("rows %+v", rows)
+			}
+			if rows[0].Line != 5 || rows[2].Line != 8 {
+				t.Errorf("lines %d, %d; want 5 and 8 (blank lines skipped, numbering kept)", rows[0].Line, rows[2].Line)
+			}
+		})
+	}
+}
+
+func TestDetect_DelimitersAndQuotedNewlines(t *testing.T) {
+	for _, d := range []string{",", "\t", "|", ";"} {
+		text := strings.Join([]string{"Folio" + d + "Cliente" + d + "Monto", "1001" + d + "\"Comercial, Sur\nSucursal 2\"" + d + "100", "1002" + d + "Otro" + d + "200"}, "\n")
+		s, header, rows := readAll(t, []byte(text))
+		if string(s.Delimiter) != d || len(header) != 3 {
+			t.Errorf("%q: sniff %+v header %q", d, s, header)
+			continue
+		}
+		if len(rows) != 2 || rows[0].Fields[1] != "Comercial, Sur\nSucursal 2" || rows[1].Line != 4 {
+			t.Errorf("%q: rows %+v", d, rows)
+		}
+	}
+}
+
+// Real bank exports from ../shared/testdata: a tab-separated file with
+// quotes and decimal commas, and one with a header and a balance row.
+func TestReal_BankExports(t *testing.T) {
+	for _, tc := range []struct {
+		file  string
+		delim rune
+		first string
+		cols  int
+		rows  int
+	}{
+		{"ve_banplus_estado_de_cuenta.txt", '\t', "Fecha", 7, 3},
+		{"ve_bnc_movimientos.tsv", '\t', "Fecha", 12, 15},
+	} {
+		b, err := os.ReadFile("../../../shared/testdata/bank/latam-csv-txt/" + tc.file)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		s, header, rows := readAll(t, b)
+		if s.Delimiter != tc.delim || s.Encoding != UTF8 || header[0] != tc.first || len(header) != tc.cols || len(rows) < tc.rows {
+			t.Errorf("%s: sniff %+v, header %q, %d rows", tc.file, s, header, len(rows))
+		}
+	}
+}
+
+func TestNewReader_EmptyAndHeaderOnly(t *testing.T) {
+	if _, err := NewReader(strings.NewReader(""), Detect(nil)); !errors.Is(err, ErrNoHeader) {
+		t.Errorf("empty file: %v", err)
+	}
+	_, header, rows := readAll(t, []byte("RUT,Nombre\n"))
+	if len(header) != 2 || len(rows) != 0 {
+		t.Errorf("header only: %q %+v", header, rows)
+	}
+}
+
+func FuzzReader(f *testing.F) {
+	f.Add([]byte(sample))
+	f.Add([]byte("\xff\xfe\x00\x00a;b"))
+	f.Add([]byte("\"unterminated;\n1;2"))
+	f.Add(bytes.Repeat([]byte{0xC3}, 300))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s := Detect(b)
+		r, err := NewReader(bytes.NewReader(b), s)
+		if err != nil {
+			return
+		}
+		for i := 0; i < 10000; i++ {
+			if _, err := r.Next(); err != nil {
+				return
+			}
+		}
+	})
+}
