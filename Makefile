@@ -47,7 +47,7 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	@touch $@
 
 frontend: npm
-	cd frontend && npm run build && touch dist/gitkeep
+	cd frontend && npm run build
 
 build: deps frontend
 	$(WAILS) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -s -m -nosyncgomod
