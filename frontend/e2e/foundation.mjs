@@ -129,7 +129,7 @@ try {
     await page.getByRole('button', {name: 'Anular'}).click();
     await page.getByLabel('Motivo de la anulación').fill('Emitida por error');
     await page.getByRole('button', {name: 'Anular'}).click();
-    await page.getByRole('dialog').getByText('Emitida por error').waitFor();
+    await page.getByRole('dialog').getByText('Emitida por error').first().waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('invoices-table').getByText('Anulada').waitFor();
     await shot('07-voided');
