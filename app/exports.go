@@ -27,12 +27,7 @@ func (x *Exports) ChooseFile(list string) (string, error) {
 	if x.s.wails == nil {
 		return "", nil
 	}
-	lang := x.s.Lang()
-	name := map[string][2]string{"clients": {"Clientes", "Clients"}, "invoices": {"Documentos", "Documents"}, "payments": {"Pagos", "Payments"}}[list]
-	base := name[0]
-	if lang == "en" {
-		base = name[1]
-	}
+	base := export.Title(x.s.Lang(), list)
 	path, err := runtime.SaveFileDialog(x.s.wails, runtime.SaveDialogOptions{
 		Title:            base,
 		DefaultDirectory: existingDir(DefaultFolder()),

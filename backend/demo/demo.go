@@ -188,8 +188,7 @@ type client struct {
 	scale   float64 // multiplies the country's typical invoice
 	habit   profile
 	method  string
-	payDay  int   // 0: any day; 1-6: that weekday only; 7: the 5th and 20th
-	credit  int64 // credit notes issued so far, for their numbering
+	payDay  int // 0: any day; 1-6: that weekday only; 7: the 5th and 20th
 	nextRef int
 }
 

@@ -36,6 +36,9 @@ var words = map[string][2]string{
 	"card": {"Tarjeta", "Card"}, "other": {"Otro", "Other"},
 }
 
+// Title is the name of a list in lang ("Clientes", "Documents"…), for sheets and file names.
+func Title(lang, list string) string { return word(lang, list) }
+
 func word(lang, key string) string {
 	w, ok := words[key]
 	if !ok {

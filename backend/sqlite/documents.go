@@ -355,15 +355,12 @@ func (db *DB) FindDocuments(ctx context.Context, f DocumentFilter) (DocumentPage
 	page.Rows = []DocumentRow{}
 	for rows.Next() {
 		var r DocumentRow
-		var voided sql.NullString
-		var created string
-		d := &r.Document
-		if err := rows.Scan(&d.ID, &d.ClientID, &d.Kind, &d.Number, &d.IssueDate, &d.DueDate, &d.Currency, &d.Amount, &d.Open, &d.Credited,
-			&d.AppliesToID, &d.Description, &d.Source, &voided, &d.VoidReason, &created, &r.ClientName); err != nil {
+		d, err := scanDoc(rows, &r.ClientName)
+		if err != nil {
 			return page, mapErr(err)
 		}
-		d.VoidedAt, d.CreatedAt = parseTSPtr(voided), parseTS(created)
-		r.Status, r.DaysOverdue = ar.StatusOf(*d, f.Today), ar.DaysOverdue(*d, f.Today)
+		r.Document = d
+		r.Status, r.DaysOverdue = ar.StatusOf(d, f.Today), ar.DaysOverdue(d, f.Today)
 		page.Rows = append(page.Rows, r)
 	}
 	return page, mapErr(rows.Err())
