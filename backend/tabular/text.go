@@ -46,13 +46,24 @@ const SniffSize = 64 << 10
 
 // Detect guesses the encoding, delimiter and header row from the start of a file.
 func Detect(head []byte) Sniff {
-	s := Sniff{Encoding: detectEncoding(head)}
-	text, _ := decodeAll(head, s.Encoding)
-	lines := firstLines(text, 40)
-	s.Delimiter = detectDelimiter(lines)
-	s.HeaderRow = detectHeader(lines, s.Delimiter)
-	return s
+	return sniff(head, "", 0)
 }
+
+// sniff is Detect with the encoding and delimiter given when they are not zero.
+func sniff(head []byte, e Encoding, d rune) Sniff {
+	if e == "" {
+		e = detectEncoding(head)
+	}
+	text, _ := decodeAll(head, e)
+	lines := firstLines(text, headerWindow)
+	if d == 0 {
+		d = detectDelimiter(lines)
+	}
+	return Sniff{Encoding: e, Delimiter: d, HeaderRow: detectHeader(splitLines(lines, d))}
+}
+
+// headerWindow is how many rows from the top detectHeader looks at.
+const headerWindow = 40
 
 func detectEncoding(b []byte) Encoding {
 	switch {
@@ -170,16 +181,23 @@ func countFields(line string, d rune) int {
 	return n
 }
 
-// detectHeader finds the row of column names: the first row with at least two
-// non-empty cells, mostly words rather than numbers or dates, as wide as the
-// rows that follow it. Title rows ("Listado de clientes", "Fecha: …") above it are skipped.
-func detectHeader(lines []string, d rune) int {
+// splitLines splits each line into its fields, one row per line (a blank line is a nil row).
+func splitLines(lines []string, d rune) [][]string {
 	rows := make([][]string, len(lines))
 	for i, l := range lines {
 		r := csv.NewReader(strings.NewReader(l))
 		r.Comma, r.LazyQuotes, r.FieldsPerRecord = d, true, -1
 		rows[i], _ = r.Read()
 	}
+	return rows
+}
+
+// detectHeader finds the row of column names: the first row with at least two
+// non-empty cells, mostly words rather than numbers or dates, as wide as the
+// rows that follow it. Title rows ("Listado de clientes", "Fecha: …") above it
+// are skipped. rows[i] is row i+1 (blank rows included); the result is 1-based,
+// and 1 when no row qualifies.
+func detectHeader(rows [][]string) int {
 	width := 0
 	for _, r := range rows {
 		width = max(width, filled(r))
@@ -233,7 +251,7 @@ type Row struct {
 type Reader struct {
 	csv    *csv.Reader
 	header []string
-	err    error
+	line   int // of the header
 }
 
 // ErrNoHeader means the file ended before its header row.
@@ -267,7 +285,7 @@ func NewReader(r io.Reader, s Sniff) (*Reader, error) {
 			for j := range rec {
 				rec[j] = strings.TrimSpace(rec[j])
 			}
-			rd.header = rec
+			rd.header, rd.line = rec, line
 			return rd, nil
 		}
 	}
