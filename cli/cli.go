@@ -53,7 +53,10 @@ func commands() []command {
 	return []command{
 		{"new", [2]string{"crea una cartera vacía", "creates an empty portfolio"}, runNew},
 		{"demo", [2]string{"genera una cartera de demostración", "generates a demo portfolio"}, runDemo},
+		{"demo-file", [2]string{"genera un archivo de cuentas por cobrar de ejemplo, para probar la importación", "generates a sample receivables file, to try the import"}, runDemoFile},
 		{"check", [2]string{"verifica un archivo de cartera y sus saldos", "verifies a portfolio file and its balances"}, runCheck},
+		{"import", [2]string{"importa clientes, documentos o pagos desde Excel o CSV", "imports clients, documents or payments from Excel or CSV"}, runImport},
+		{"undo-import", [2]string{"deshace una importación completa", "undoes a whole import"}, runUndoImport},
 		{"export", [2]string{"exporta clientes, documentos o pagos a Excel o CSV", "exports clients, documents or payments to Excel or CSV"}, runExport},
 		{"version", [2]string{"muestra la versión", "prints the version"}, runVersion},
 		{"help", [2]string{"muestra esta ayuda", "prints this help"}, runHelp},
@@ -173,12 +176,17 @@ func runHelp(_ context.Context, e *Env, _ []string) int {
 	e.printf("Cartera %s", e.Version)
 	e.printf(e.t("Sin argumentos abre la ventana. Órdenes:", "With no arguments it opens the window. Commands:"))
 	for _, c := range commands() {
-		e.printf("  %-8s %s", c.name, e.t(c.summary[0], c.summary[1]))
+		e.printf("  %-11s %s", c.name, e.t(c.summary[0], c.summary[1]))
 	}
 	e.printf("")
 	e.printf("  cartera new --out FILE --name NAME --country CL|CO|MX|PE|AR [--currency ISO] [--tax-id ID]")
 	e.printf("  cartera demo --out FILE [--country CL|CO|MX|PE|AR] [--clients N] [--invoices N] [--seed N]")
+	e.printf("  cartera demo-file --out FILE.csv|FILE.xlsx [--country CL|CO|MX|PE|AR] [--clients N] [--rows N] [--seed N]")
 	e.printf("  cartera check FILE [--limit N]")
+	e.printf("  cartera import clients|invoices|payments FILE --portfolio FILE [--mapping NAME] [--save-mapping NAME] [--dry-run]")
+	e.printf("         [--create-clients] [--skip-invalid] [--accept-changes] [--accept-tax-ids] [--sheet S] [--header-row N]")
+	e.printf("         [--encoding E] [--delimiter D] [--date-order dmy|mdy|ymd] [--decimal ,|.]")
+	e.printf("  cartera undo-import N --portfolio FILE")
 	e.printf("  cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv")
 	e.printf("  cartera version")
 	return ExitOK

@@ -25,8 +25,23 @@ type Recent struct {
 
 // Settings is the remembered state.
 type Settings struct {
-	Language string   `json:"language"` // "es" or "en"
-	Recent   []Recent `json:"recent"`
+	Language string    `json:"language"` // "es" or "en"
+	Recent   []Recent  `json:"recent"`
+	Mappings []Mapping `json:"mappings"`
+}
+
+// Mapping is how the columns of one program's export are read, saved under a
+// name so that the next file with the same columns is read the same way.
+// It is kept on this computer, for every portfolio: a bookkeeper's clients
+// often use the same program.
+type Mapping struct {
+	Name      string    `json:"name"`
+	Target    string    `json:"target"`    // clients, invoices, payments
+	Signature string    `json:"signature"` // the folded column names, see importer.Signature
+	Columns   []string  `json:"columns"`   // the field of each column, "" to ignore it
+	DateOrder string    `json:"dateOrder"`
+	Decimal   string    `json:"decimal"`
+	SavedAt   time.Time `json:"savedAt" ts_type:"string"`
 }
 
 // Store reads and writes the settings file; it is safe for concurrent use.
@@ -69,6 +84,9 @@ func (s *Store) load() Settings {
 	}
 	if st.Recent == nil {
 		st.Recent = []Recent{}
+	}
+	if st.Mappings == nil {
+		st.Mappings = []Mapping{}
 	}
 	return st
 }
@@ -125,4 +143,43 @@ func (s *Store) Forget(path string) error {
 	}
 	st.Recent = list
 	return s.save(st)
+}
+
+// SaveMapping stores m, replacing a mapping of the same name.
+func (s *Store) SaveMapping(m Mapping) error {
+	if m.Name == "" {
+		return errors.New("settings: a mapping needs a name")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.load()
+	list := []Mapping{m}
+	for _, o := range st.Mappings {
+		if o.Name != m.Name {
+			list = append(list, o)
+		}
+	}
+	st.Mappings = list
+	return s.save(st)
+}
+
+// FindMapping returns the mapping called name.
+func (s *Store) FindMapping(name string) (Mapping, bool) {
+	for _, m := range s.Load().Mappings {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return Mapping{}, false
+}
+
+// MappingFor returns the most recently saved mapping for files of target
+// with these columns.
+func (s *Store) MappingFor(target, signature string) (Mapping, bool) {
+	for _, m := range s.Load().Mappings {
+		if m.Target == target && m.Signature == signature {
+			return m, true
+		}
+	}
+	return Mapping{}, false
 }

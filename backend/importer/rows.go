@@ -1,0 +1,498 @@
+package importer
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"cartera/backend/ar"
+	"cartera/backend/date"
+	"cartera/backend/money"
+	"cartera/backend/taxid"
+)
+
+// Class groups problems by what the user can decide about them.
+type Class string
+
+// Problem classes.
+const (
+	ClassError         Class = "error"          // the row cannot be stored: fix the file or skip the row
+	ClassMissingClient Class = "missing_client" // the client is not in the portfolio: create it, or skip the row
+	ClassTaxID         Class = "tax_id"         // the tax ID's check digit is wrong: accept it as written, or skip the row
+	ClassConflict      Class = "conflict"       // a re-imported row differs from what is recorded: accept the change, or keep what is recorded
+	ClassNotice        Class = "notice"         // said for the record; nothing to decide
+)
+
+// Problem is one thing wrong with one value of one row.
+type Problem struct {
+	Line   int               `json:"line"`   // the row as the spreadsheet or text editor numbers it
+	Column string            `json:"column"` // the column's name in the file
+	Value  string            `json:"value"`  // the value as written (cut to 200 characters)
+	Class  Class             `json:"class"`
+	Key    string            `json:"key"` // message key, see package i18n
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// Format is how values are written in a file.
+type Format struct {
+	DateOrder DateOrder   `json:"dateOrder"`
+	Style     money.Style `json:"-"`
+	Decimal   string      `json:"decimal"` // "," or "."
+	Cells     bool        `json:"cells"`   // values come from spreadsheet cells (serial dates, machine numbers)
+}
+
+// StyleOf is the money style of a decimal separator.
+func StyleOf(decimal string) money.Style {
+	if decimal == "," {
+		return money.StyleCommaDecimal
+	}
+	return money.StyleDotDecimal
+}
+
+// ClientKey is how a row names its client.
+type ClientKey struct {
+	TaxID       string         `json:"taxId"` // normalized; "" when the row has none
+	TaxIDStatus ar.TaxIDStatus `json:"taxIdStatus"`
+	Name        string         `json:"name"`
+}
+
+// Record is one row as it will be stored.
+type Record struct {
+	Line       int         `json:"line"`
+	Client     ClientKey   `json:"client"`
+	NewClient  ar.Client   `json:"-"`                    // clients: the client; others: the client to create when missing
+	Doc        ar.Document `json:"document"`             // invoices
+	Balance    int64       `json:"balance"`              // invoices: the open balance the file says (Doc.Amount when it says none)
+	HasBalance bool        `json:"hasBalance"`           // invoices
+	Payment    ar.Payment  `json:"payment"`              // payments
+	PaysNumber string      `json:"paysNumber,omitempty"` // payments: the invoice it pays, when the file says
+}
+
+// Parser turns rows of one file into records. It is pure: looking the
+// clients up and storing is the caller's.
+type Parser struct {
+	Target   Target
+	Header   []string
+	Columns  []Field
+	Format   Format
+	Country  string // the portfolio's: tax ID rules and the default currency
+	Currency string
+	col      map[Field]int
+}
+
+// NewParser prepares a parser; the mapping must pass CheckMapping.
+func NewParser(t Target, header []string, columns []Field, f Format, country, currency string) *Parser {
+	p := &Parser{Target: t, Header: header, Columns: columns, Format: f, Country: country, Currency: currency, col: map[Field]int{}}
+	if p.Format.Decimal != "" {
+		p.Format.Style = StyleOf(p.Format.Decimal)
+	}
+	if !p.Format.Style.Valid() {
+		p.Format.Style = money.StyleFor(country)
+	}
+	if !ValidDateOrder(p.Format.DateOrder) {
+		p.Format.DateOrder = DMY
+	}
+	for i, f := range columns {
+		if f != "" {
+			p.col[f] = i
+		}
+	}
+	return p
+}
+
+// rowCtx collects the problems of one row.
+type rowCtx struct {
+	p        *Parser
+	fields   []string
+	line     int
+	problems []Problem
+}
+
+func (r *rowCtx) get(f Field) (string, bool) {
+	i, ok := r.p.col[f]
+	if !ok {
+		return "", false
+	}
+	if i >= len(r.fields) {
+		return "", true
+	}
+	return strings.TrimSpace(r.fields[i]), true
+}
+
+func (r *rowCtx) add(f Field, class Class, key string, kv ...string) {
+	col, value := "", ""
+	if i, ok := r.p.col[f]; ok {
+		if i < len(r.p.Header) {
+			col = r.p.Header[i]
+		}
+		if i < len(r.fields) {
+			value = cut(strings.TrimSpace(r.fields[i]), 200)
+		}
+	}
+	pr := Problem{Line: r.line, Column: col, Value: value, Class: class, Key: key}
+	if len(kv) > 0 {
+		pr.Params = map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			pr.Params[kv[i]] = kv[i+1]
+		}
+	}
+	r.problems = append(r.problems, pr)
+}
+
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !isRuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// IsTotals reports a totals row under the data ("Total", "Totales", "Total
+// general" in one of the first cells, and no document number or client name
+// on it): exports add one, and it is not a record.
+func (p *Parser) IsTotals(fields []string) bool {
+	seen := 0
+	for _, c := range fields {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if f := ar.Fold(c); f == "total" || f == "totales" || f == "total general" || f == "subtotal" || f == "suma" || strings.HasPrefix(f, "total ") || strings.HasPrefix(f, "totales ") {
+			r := &rowCtx{p: p, fields: fields}
+			number, _ := r.get(FNumber)
+			date, _ := r.get(FDate)
+			return number == "" || date == "" || ar.Fold(number) == f
+		}
+		if seen++; seen == 3 {
+			break
+		}
+	}
+	return false
+}
+
+// Parse reads one row. The record is meaningful only when no problem of
+// class ClassError came back.
+func (p *Parser) Parse(line int, fields []string) (Record, []Problem) {
+	r := &rowCtx{p: p, fields: fields, line: line}
+	rec := Record{Line: line}
+	switch p.Target {
+	case Clients:
+		rec.NewClient = r.client()
+		rec.Client = ClientKey{TaxID: rec.NewClient.TaxID, TaxIDStatus: rec.NewClient.TaxIDStatus, Name: rec.NewClient.LegalName}
+	case Invoices:
+		rec.Client = r.clientKey()
+		r.invoice(&rec)
+	case Payments:
+		rec.Client = r.clientKey()
+		r.payment(&rec)
+	}
+	if rec.NewClient.LegalName == "" {
+		rec.NewClient = ar.Client{LegalName: rec.Client.Name, TaxID: rec.Client.TaxID, TaxIDStatus: rec.Client.TaxIDStatus,
+			Country: p.Country, PaymentTermsDays: -1}
+	}
+	return rec, r.problems
+}
+
+// taxID checks a tax ID by the portfolio country's rules: a wrong check
+// digit can be accepted as written; any other fault is an error.
+func (r *rowCtx) taxID(f Field, raw string) (string, ar.TaxIDStatus) {
+	if raw == "" {
+		return "", ar.TaxIDNone
+	}
+	if taxid.Name(r.p.Country) == "" {
+		return strings.ToUpper(cut(raw, 40)), ar.TaxIDNone
+	}
+	res := taxid.Check(r.p.Country, raw)
+	switch {
+	case res.Severity == taxid.OK:
+		return res.Normalized, ar.TaxIDOK
+	case res.Severity == taxid.Warning:
+		return res.Normalized, ar.TaxIDWarning
+	case res.Reason == taxid.ReasonBadCheckDigit:
+		r.add(f, ClassTaxID, "taxid."+res.Reason, "name", taxid.Name(r.p.Country), "value", raw, "expected", res.Expected)
+		return res.Normalized, ar.TaxIDInvalid
+	}
+	r.add(f, ClassError, "taxid."+res.Reason, "name", taxid.Name(r.p.Country), "value", raw, "expected", res.Expected)
+	return res.Normalized, ar.TaxIDInvalid
+}
+
+func (r *rowCtx) clientKey() ClientKey {
+	var k ClientKey
+	raw, _ := r.get(FTaxID)
+	k.TaxID, k.TaxIDStatus = r.taxID(FTaxID, raw)
+	k.Name, _ = r.get(FClientName)
+	k.Name = strings.Join(strings.Fields(k.Name), " ")
+	if k.TaxID == "" && k.Name == "" {
+		f := FTaxID
+		if _, ok := r.p.col[f]; !ok {
+			f = FClientName
+		}
+		r.add(f, ClassError, "import.client_empty")
+	}
+	if len(k.Name) > ar.MaxNameLen {
+		r.add(FClientName, ClassError, "import.too_long", "max", strconv.Itoa(ar.MaxNameLen))
+	}
+	return k
+}
+
+func (r *rowCtx) date(f Field, required bool) date.Date {
+	raw, _ := r.get(f)
+	if raw == "" {
+		if required {
+			r.add(f, ClassError, "import.required")
+		}
+		return date.Date{}
+	}
+	d, reason := ParseDate(raw, r.p.Format.DateOrder, r.p.Format.Cells)
+	if reason != "" {
+		r.add(f, ClassError, "import."+reason)
+	}
+	return d
+}
+
+func (r *rowCtx) currency() string {
+	raw, ok := r.get(FCurrency)
+	if !ok || raw == "" {
+		return r.p.Currency
+	}
+	c, known := CurrencyOf(raw, r.p.Currency)
+	if !known {
+		r.add(FCurrency, ClassError, "import.currency_unknown")
+	}
+	return c
+}
+
+// CurrencyOf reads a currency as exports write it ("CLP", "$", "Pesos",
+// "US$", "Dólares", "UF"); base is what "$" and "pesos" mean.
+func CurrencyOf(raw, base string) (string, bool) {
+	s := strings.TrimSpace(ar.Fold(raw))
+	switch s {
+	case "$", "peso", "pesos", "moneda nacional", "mn", "m n", "local":
+		return base, true
+	case "us$", "u$s", "dolar", "dolares", "usd$", "us dollar", "dollar", "dollars":
+		return "USD", true
+	case "uf":
+		return "CLF", true
+	case "euro", "euros", "€":
+		return "EUR", true
+	}
+	c := strings.ToUpper(s)
+	return c, money.Known(c)
+}
+
+func (r *rowCtx) amount(f Field, currency string, required bool) (int64, bool) {
+	raw, _ := r.get(f)
+	if raw == "" {
+		if required {
+			r.add(f, ClassError, "import.required")
+		}
+		return 0, false
+	}
+	if !money.Known(currency) {
+		return 0, false // said once, on the currency column
+	}
+	v, reason := ParseAmount(raw, currency, r.p.Format.Style, r.p.Format.Cells)
+	if reason != "" {
+		r.add(f, ClassError, "import.amount_"+reason)
+		return 0, false
+	}
+	return v, true
+}
+
+func (r *rowCtx) text(f Field, max int) string {
+	s, _ := r.get(f)
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > max {
+		r.add(f, ClassError, "import.too_long", "max", strconv.Itoa(max))
+		return cut(s, max)
+	}
+	return s
+}
+
+func (r *rowCtx) invoice(rec *Record) {
+	d := &rec.Doc
+	d.Kind = ar.KindInvoice
+	kindGiven := false
+	if raw, ok := r.get(FKind); ok && raw != "" {
+		k, known := ParseKind(raw)
+		if !known {
+			r.add(FKind, ClassError, "import.kind_unknown")
+		}
+		d.Kind, kindGiven = k, true
+	}
+	d.Number = r.text(FNumber, ar.MaxNumberLen)
+	if d.Number == "" {
+		r.add(FNumber, ClassError, "import.required")
+	}
+	d.IssueDate = r.date(FIssueDate, true)
+	d.DueDate = r.date(FDueDate, false)
+	d.Currency = r.currency()
+	d.Description = r.text(FDescription, ar.MaxNotesLen)
+	d.Source = ar.SourceImport
+	amount, ok := r.amount(FAmount, d.Currency, true)
+	if ok {
+		switch {
+		case amount == 0:
+			r.add(FAmount, ClassError, "import.amount_zero")
+		case amount < 0 && !kindGiven:
+			d.Kind = ar.KindCreditNote // credit notes written as negative invoices
+			amount = -amount
+		case amount < 0 && d.Kind == ar.KindCreditNote:
+			amount = -amount
+		case amount < 0:
+			r.add(FAmount, ClassError, "import.amount_negative")
+		}
+	}
+	d.Amount = amount
+	rec.Balance = amount
+	if bal, ok := r.amount(FBalance, d.Currency, false); ok {
+		if bal < 0 && d.Kind == ar.KindCreditNote {
+			bal = -bal
+		}
+		switch {
+		case bal < 0:
+			r.add(FBalance, ClassError, "import.balance_negative")
+		case d.Amount > 0 && bal > d.Amount:
+			r.add(FBalance, ClassError, "import.balance_over_amount")
+		default:
+			rec.Balance, rec.HasBalance = bal, true
+		}
+	}
+	if d.Kind == ar.KindCreditNote {
+		d.DueDate = d.IssueDate
+	}
+	if !d.DueDate.IsZero() && !d.IssueDate.IsZero() && d.DueDate.Before(d.IssueDate) {
+		r.add(FDueDate, ClassError, "import.due_before_issue", "issue", d.IssueDate.String())
+	}
+}
+
+var methodNames = map[string]string{
+	"transferencia": "transfer", "transferencia bancaria": "transfer", "transfer": "transfer", "tef": "transfer", "pse": "transfer", "spei": "transfer",
+	"deposito": "deposit", "deposit": "deposit", "efectivo": "cash", "cash": "cash", "contado": "cash",
+	"cheque": "check", "check": "check", "cheque al dia": "check", "tarjeta": "card", "card": "card", "tarjeta de credito": "card",
+	"tarjeta de debito": "card", "redcompra": "card", "otro": "other", "other": "other",
+}
+
+func (r *rowCtx) payment(rec *Record) {
+	p := &rec.Payment
+	p.Date = r.date(FDate, true)
+	p.Currency = r.currency()
+	p.Source = ar.SourceImport
+	if v, ok := r.amount(FAmount, p.Currency, true); ok {
+		if v <= 0 {
+			r.add(FAmount, ClassError, "import.payment_not_positive")
+		}
+		p.Amount = v
+	}
+	p.Reference = r.text(FReference, ar.MaxNameLen)
+	p.Notes = r.text(FNotes, ar.MaxNotesLen)
+	p.Method = "transfer"
+	if raw := r.text(FMethod, 40); raw != "" {
+		if m, ok := methodNames[ar.Fold(raw)]; ok {
+			p.Method = m
+		} else {
+			p.Method = raw
+		}
+	}
+	rec.PaysNumber = r.text(FNumber, ar.MaxNumberLen)
+	p.Unallocated = p.Amount
+}
+
+// clientFields maps the fields ar.CheckClient reports to import fields.
+var clientFields = map[string]Field{
+	"legalName": FLegalName, "tradeName": FTradeName, "taxId": FTaxID, "paymentTermsDays": FTerms,
+	"creditLimit": FCreditLimit, "segment": FSegment, "notes": FNotes,
+}
+
+func (r *rowCtx) client() ar.Client {
+	in := ar.ClientInput{Country: r.p.Country, PaymentTermsDays: -1, ConfirmTaxID: true}
+	in.LegalName, _ = r.get(FLegalName)
+	in.TradeName, _ = r.get(FTradeName)
+	in.Segment, _ = r.get(FSegment)
+	in.Notes, _ = r.get(FNotes)
+	raw, _ := r.get(FTaxID)
+	in.TaxID = raw
+	var status ar.TaxIDStatus
+	in.TaxID, status = r.taxID(FTaxID, raw)
+	if in.TaxID == "" {
+		in.TaxID = raw
+	}
+	if t, ok := r.get(FTerms); ok && t != "" {
+		in.PaymentTermsDays = r.terms(t)
+	}
+	if v, ok := r.amount(FCreditLimit, r.p.Currency, false); ok {
+		in.CreditLimit = v
+	}
+	name, _ := r.get(FContact)
+	email, _ := r.get(FEmail)
+	phone, _ := r.get(FPhone)
+	if name != "" || email != "" || phone != "" {
+		ch := ar.ChannelEmail
+		if email == "" {
+			ch = ar.ChannelPhone
+		}
+		if email == "" && phone == "" {
+			ch = ""
+		}
+		in.Contacts = []ar.Contact{{Name: name, Email: email, Phone: phone, Channel: ch}}
+	}
+	terms := in.PaymentTermsDays
+	if terms < 0 {
+		in.PaymentTermsDays = 0
+	}
+	c, err := ar.CheckClient(in)
+	var e *ar.Error
+	if err != nil && asError(err, &e) {
+		for _, is := range e.Issues {
+			f, ok := clientFields[is.Field]
+			switch {
+			case is.Field == "taxId":
+				continue // said by r.taxID
+			case strings.HasPrefix(is.Field, "contacts"):
+				f = FEmail
+				if strings.HasSuffix(is.Field, "phone") {
+					f = FPhone
+				}
+			case !ok:
+				f = FLegalName
+			}
+			if is.Key == "required" {
+				is.Key = "import.required"
+			}
+			r.add(f, ClassError, is.Key, flatten(is.Params)...)
+		}
+	}
+	c.TaxIDStatus = status
+	c.Source = ar.SourceImport
+	c.PaymentTermsDays = terms // -1: not in the file; the store puts the portfolio's default
+	return c
+}
+
+// terms reads payment terms: "30", "30 días", "Contado".
+func (r *rowCtx) terms(s string) int {
+	f := ar.Fold(s)
+	if f == "contado" || f == "cash" || f == "al contado" {
+		return 0
+	}
+	f = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, "dias"), "days"), "d"))
+	n, err := strconv.Atoi(f)
+	if err != nil || n < 0 || n > ar.MaxTermsDays {
+		r.add(FTerms, ClassError, "import.terms_invalid")
+		return -1
+	}
+	return n
+}
+
+func flatten(m map[string]string) []string {
+	var kv []string
+	for k, v := range m {
+		kv = append(kv, k, v)
+	}
+	return kv
+}
+
+func asError(err error, target **ar.Error) bool { return errors.As(err, target) }

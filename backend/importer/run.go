@@ -1,0 +1,453 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"cartera/backend/ar"
+	"cartera/backend/date"
+	"cartera/backend/money"
+	"cartera/backend/sqlite"
+	"cartera/backend/tabular"
+)
+
+// Choices are what the user decides about each class of problem. Without
+// them any problem means nothing is written.
+type Choices struct {
+	CreateClients bool `json:"createClients"` // create the clients the portfolio lacks
+	SkipInvalid   bool `json:"skipInvalid"`   // leave out the rows with errors (and unaccepted conflicts)
+	AcceptChanges bool `json:"acceptChanges"` // apply the changed amounts and dates of a re-import
+	AcceptTaxIDs  bool `json:"acceptTaxIds"`  // keep tax IDs whose check digit is wrong, as written
+}
+
+// Options say how to read a file and what to do with it.
+type Options struct {
+	Target   Target           `json:"target"`
+	Settings tabular.Settings `json:"settings"`
+	Columns  []Field          `json:"columns"` // one per column of the header; nil: AutoMap
+	Format   Format           `json:"format"`  // zero fields: detected
+	Choices  Choices          `json:"choices"`
+	DryRun   bool             `json:"dryRun"` // check everything, write nothing
+}
+
+// MaxProblems is how many problems a report lists; the rest are only counted.
+const MaxProblems = 5000
+
+// Report is what an import did, or would do.
+type Report struct {
+	ImportID  int64               `json:"importId"` // 0 when nothing was written
+	Committed bool                `json:"committed"`
+	DryRun    bool                `json:"dryRun"`
+	Counts    sqlite.ImportCounts `json:"counts"`
+	Problems  []Problem           `json:"problems"` // in row order, at most MaxProblems
+	ByClass   map[Class]int       `json:"byClass"`  // every problem counted, listed or not
+	Blocking  int                 `json:"blocking"` // rows that stop the import under the choices made
+	File      sqlite.ImportFile   `json:"file"`
+	Header    []string            `json:"header"`
+	Columns   []Field             `json:"columns"`
+	Format    Format              `json:"format"`
+	Settings  tabular.Settings    `json:"settings"`
+}
+
+// prepared is a file opened and understood: settings, header, mapping, format.
+type prepared struct {
+	info     tabular.Info
+	src      tabular.Source
+	settings tabular.Settings
+	header   []string
+	columns  []Field
+	format   Format
+	parser   *Parser
+	sample   []tabular.Row // rows read to detect the format, replayed first
+}
+
+// prepare opens path with opt's settings, maps its columns and detects the
+// format. A mapping that misses required fields is an error when strict.
+func prepare(path string, opt Options, country, currency string, strict bool) (*prepared, error) {
+	if !ValidTarget(opt.Target) {
+		return nil, ar.Errorf(ar.EInvalid, "target", "import.target", "value", string(opt.Target))
+	}
+	info, err := tabular.Inspect(path, opt.Settings)
+	if err != nil {
+		return nil, FileError(path, err)
+	}
+	s := info.Settings
+	src, err := tabular.Open(path, s)
+	if err != nil {
+		return nil, FileError(path, err)
+	}
+	p := &prepared{info: info, src: src, settings: s, header: src.Header()}
+	p.columns = opt.Columns
+	if p.columns == nil {
+		p.columns = AutoMap(opt.Target, p.header)
+	}
+	if len(p.columns) != len(p.header) {
+		src.Close()
+		return nil, ar.Errorf(ar.EInvalid, "mapping", "import.mapping_width", "columns", fmt.Sprint(len(p.header)))
+	}
+	if err := CheckMapping(opt.Target, p.columns); err != nil && strict {
+		src.Close()
+		return nil, err
+	}
+	for len(p.sample) < 200 {
+		row, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			src.Close()
+			return nil, FileError(path, err)
+		}
+		p.sample = append(p.sample, row)
+	}
+	p.format = opt.Format
+	p.format.Cells = s.Format == tabular.FormatXLSX
+	if !ValidDateOrder(p.format.DateOrder) {
+		p.format.DateOrder = DetectDateOrder(p.values(FIssueDate, FDueDate, FDate))
+	}
+	if p.format.Decimal != "," && p.format.Decimal != "." {
+		p.format.Decimal = string(DetectStyle(p.values(FAmount, FBalance, FCreditLimit), country, p.format.Cells).Decimal)
+	}
+	p.parser = NewParser(opt.Target, p.header, p.columns, p.format, country, currency)
+	return p, nil
+}
+
+// values are the sample's values of the columns mapped to fields.
+func (p *prepared) values(fields ...Field) []string {
+	var out []string
+	for i, f := range p.columns {
+		for _, want := range fields {
+			if f == want {
+				for _, r := range p.sample {
+					if i < len(r.Fields) {
+						out = append(out, r.Fields[i])
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// next returns the sample rows first, then the rest of the file.
+func (p *prepared) next() (tabular.Row, error) {
+	if len(p.sample) > 0 {
+		r := p.sample[0]
+		p.sample = p.sample[1:]
+		return r, nil
+	}
+	return p.src.Next()
+}
+
+// FileError turns a file reading error into a message the user can act on.
+func FileError(path string, err error) error {
+	name := filepath.Base(path)
+	var lim *tabular.LimitError
+	switch {
+	case errors.As(err, &lim) && errors.Is(err, tabular.ErrTooWide):
+		return ar.Wrap(ar.EInvalid, err, "import.file_too_wide", "path", name, "line", fmt.Sprint(lim.Line), "column", fmt.Sprint(lim.Column))
+	case errors.As(err, &lim):
+		return ar.Wrap(ar.EInvalid, err, "import.cell_too_large", "path", name, "line", fmt.Sprint(lim.Line), "column", fmt.Sprint(lim.Column))
+	case errors.Is(err, tabular.ErrEmpty):
+		return ar.Wrap(ar.EInvalid, err, "import.file_empty", "path", name)
+	case errors.Is(err, tabular.ErrNoHeader):
+		return ar.Wrap(ar.EInvalid, err, "import.no_header", "path", name)
+	case errors.Is(err, tabular.ErrNoSheet):
+		return ar.Wrap(ar.EInvalid, err, "import.no_sheet", "path", name)
+	case errors.Is(err, tabular.ErrLegacyXLS):
+		return ar.Wrap(ar.EInvalid, err, "import.legacy_xls", "path", name)
+	case errors.Is(err, tabular.ErrHTMLTable):
+		return ar.Wrap(ar.EInvalid, err, "import.html_xls", "path", name)
+	case errors.Is(err, tabular.ErrDamaged):
+		return ar.Wrap(ar.EInvalid, err, "import.damaged", "path", name)
+	case errors.Is(err, os.ErrNotExist):
+		return ar.Wrap(ar.ENotFound, err, "import.not_found", "path", path)
+	case errors.Is(err, context.Canceled):
+		return ar.Wrap(ar.ECanceled, err, "canceled")
+	}
+	var e *ar.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return ar.Wrap(ar.EInvalid, err, "import.unreadable", "path", name, "detail", err.Error())
+}
+
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	return hex.EncodeToString(h.Sum(nil)), n, err
+}
+
+// blocks says whether a problem of class c stops the import under ch, and
+// whether it leaves its row out.
+func blocks(c Class, ch Choices) (block, skip bool) {
+	switch c {
+	case ClassError:
+		return !ch.SkipInvalid, true
+	case ClassTaxID:
+		if ch.AcceptTaxIDs {
+			return false, false
+		}
+		return !ch.SkipInvalid, true
+	case ClassMissingClient:
+		if ch.CreateClients {
+			return false, false
+		}
+		return !ch.SkipInvalid, true
+	case ClassConflict:
+		if ch.AcceptChanges {
+			return false, false
+		}
+		return !ch.SkipInvalid, true
+	}
+	return false, false
+}
+
+// Run imports path into db: every row is read, checked and written inside one
+// transaction, committed only when no problem blocks it under the choices
+// made (and not in a dry run). progress, when set, is told the rows read.
+func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today date.Date, progress func(rows int)) (Report, error) {
+	var rep Report
+	pf, err := db.Portfolio(ctx)
+	if err != nil {
+		return rep, err
+	}
+	hash, size, err := hashFile(path)
+	if err != nil {
+		return rep, FileError(path, err)
+	}
+	p, err := prepare(path, opt, pf.Country, pf.Currency, true)
+	if err != nil {
+		return rep, err
+	}
+	defer p.src.Close()
+	rep = Report{DryRun: opt.DryRun, ByClass: map[Class]int{}, Header: p.header, Columns: p.columns, Format: p.format, Settings: p.settings, Problems: []Problem{}}
+	settings, _ := json.Marshal(struct {
+		Settings tabular.Settings `json:"settings"`
+		Columns  []Field          `json:"columns"`
+		Format   Format           `json:"format"`
+		Choices  Choices          `json:"choices"`
+	}{p.settings, p.columns, p.format, opt.Choices})
+	rep.File = sqlite.ImportFile{Target: string(opt.Target), Name: filepath.Base(path), Hash: hash, Size: size, Settings: string(settings)}
+
+	blockedLines := map[int]bool{}
+	addProblem := func(pr Problem) {
+		rep.ByClass[pr.Class]++
+		if len(rep.Problems) < MaxProblems {
+			rep.Problems = append(rep.Problems, pr)
+		}
+		if b, _ := blocks(pr.Class, opt.Choices); b && !blockedLines[pr.Line] {
+			blockedLines[pr.Line] = true
+			rep.Blocking++
+		}
+	}
+	colName := func(f Field) string {
+		for i, c := range p.columns {
+			if c == f && i < len(p.header) {
+				return p.header[i]
+			}
+		}
+		return ""
+	}
+	var im *sqlite.Importer
+	im, err = db.BeginImport(ctx, rep.File, opt.Choices.AcceptChanges, today, func(o sqlite.Outcome) {
+		pr := Problem{Line: o.Line, Column: colName(Field(o.Field)), Value: o.Params["value"], Params: o.Params}
+		switch o.Kind {
+		case "unchanged":
+			return
+		case "duplicate_in_file":
+			pr.Class, pr.Key = ClassError, "import.duplicate_number"
+		case "conflict":
+			pr.Class, pr.Key = ClassConflict, "import.conflict"
+			pr.Params["change"] = describeChange(o.Params, p.parser.Format.Style, p.parser.Currency)
+			pr.Value = ""
+		case "lower_than_paid":
+			pr.Class, pr.Key = ClassError, "import.lower_than_paid"
+		case "balance_higher":
+			pr.Class, pr.Key = ClassNotice, "import.balance_higher"
+		case "invoice_not_found":
+			pr.Class, pr.Key = ClassNotice, "import.invoice_not_found"
+		case "payment_exists":
+			pr.Class, pr.Key = ClassNotice, "import.payment_exists"
+		default:
+			pr.Class, pr.Key = ClassNotice, "import."+o.Kind
+		}
+		addProblem(pr)
+		if _, skip := blocks(pr.Class, opt.Choices); skip && pr.Class != ClassNotice {
+			im.Skip()
+		}
+	})
+	if err != nil {
+		return rep, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			im.Rollback()
+		}
+	}()
+	pw := &writer{im: im, target: opt.Target, choices: opt.Choices, today: today, column: colName, country: pf.Country}
+	// The file is read and parsed on a goroutine of its own while this one
+	// writes: parsing is pure, and SQLite takes one core by itself.
+	feed, stop := p.parse(ctx)
+	defer stop()
+	rows := 0
+	for batch := range feed {
+		if batch.err != nil {
+			return rep, FileError(path, batch.err)
+		}
+		if err := ctx.Err(); err != nil {
+			return rep, ar.Wrap(ar.ECanceled, err, "canceled")
+		}
+		for _, r := range batch.rows {
+			if r.totals {
+				addProblem(Problem{Line: r.rec.Line, Class: ClassNotice, Key: "import.totals_row"})
+				continue
+			}
+			rows++
+			skip := false
+			for _, pr := range r.probs {
+				addProblem(pr)
+				if _, s := blocks(pr.Class, opt.Choices); s {
+					skip = true
+				}
+			}
+			if skip {
+				im.Skip()
+				continue
+			}
+			if err := pw.write(r.rec, addProblem); err != nil {
+				return rep, err
+			}
+		}
+		if progress != nil {
+			progress(rows)
+		}
+	}
+	if err := im.Flush(); err != nil {
+		return rep, err
+	}
+	if progress != nil {
+		progress(rows)
+	}
+	rep.Counts = im.Counts
+	rep.Counts.Rows = rows
+	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Line < rep.Problems[j].Line })
+	im.Counts.Rows = rows
+	c := im.Counts
+	if rep.Blocking > 0 || opt.DryRun || c.Created+c.Updated+c.Payments+c.ClientsCreated == 0 {
+		return rep, nil // nothing is written: the deferred rollback drops the import
+	}
+	if err := im.Commit(); err != nil {
+		return rep, err
+	}
+	committed = true
+	rep.Committed, rep.ImportID = true, im.ID()
+	return rep, nil
+}
+
+// describeChange writes "1.000 → 1.200; 2026-01-31 → 2026-02-28" from a
+// conflict's before and after values, in the file's number style.
+func describeChange(kv map[string]string, style money.Style, base string) string {
+	var parts []string
+	for _, f := range []string{"amount", "issue", "due", "legalName", "tradeName", "segment", "paymentTermsDays", "creditLimit", "notes"} {
+		before, ok := kv[f+"Before"]
+		if !ok {
+			continue
+		}
+		after := kv[f+"After"]
+		if f == "amount" || f == "creditLimit" {
+			cur := kv["currency"]
+			if cur == "" {
+				cur = base
+			}
+			b, _ := strconv.ParseInt(before, 10, 64)
+			a, _ := strconv.ParseInt(after, 10, 64)
+			if money.Known(cur) {
+				before, after = money.FormatPlain(b, cur, style), money.FormatPlain(a, cur, style)
+			}
+		}
+		parts = append(parts, "«"+before+"» → «"+after+"»")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// parsed is one row read and parsed.
+type parsed struct {
+	rec    Record
+	probs  []Problem
+	totals bool
+}
+
+type parsedBatch struct {
+	rows []parsed
+	err  error
+}
+
+// parse reads and parses the rest of the file on a goroutine, sending rows
+// in batches; stop ends it early. A read error is the last batch.
+func (p *prepared) parse(ctx context.Context) (<-chan parsedBatch, func()) {
+	out := make(chan parsedBatch, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(out)
+		batch := make([]parsed, 0, 512)
+		send := func(b parsedBatch) bool {
+			select {
+			case out <- b:
+				return true
+			case <-done:
+				return false
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for {
+			row, err := p.next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				if send(parsedBatch{rows: batch}) {
+					send(parsedBatch{err: err})
+				}
+				return
+			}
+			if p.parser.IsTotals(row.Fields) {
+				batch = append(batch, parsed{rec: Record{Line: row.Line}, totals: true})
+			} else {
+				rec, probs := p.parser.Parse(row.Line, row.Fields)
+				batch = append(batch, parsed{rec: rec, probs: probs})
+			}
+			if len(batch) == cap(batch) {
+				if !send(parsedBatch{rows: batch}) {
+					return
+				}
+				batch = make([]parsed, 0, 512)
+			}
+		}
+		send(parsedBatch{rows: batch})
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() { close(done) })
+		for range out {
+		}
+	}
+}
