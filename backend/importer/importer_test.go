@@ -632,3 +632,21 @@ func TestRun_GeneratedExportBalancesAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestBlockingRows_FollowChoices(t *testing.T) {
+	rows := map[string]int{"error": 2, "missing_client": 5, "missing_client+tax_id": 1, "conflict": 3}
+	for _, c := range []struct {
+		ch   Choices
+		want int
+	}{
+		{Choices{}, 11},
+		{Choices{CreateClients: true}, 6},
+		{Choices{CreateClients: true, AcceptTaxIDs: true}, 5},
+		{Choices{CreateClients: true, AcceptTaxIDs: true, AcceptChanges: true}, 2},
+		{Choices{SkipInvalid: true}, 0},
+	} {
+		if got := BlockingRows(rows, c.ch); got != c.want {
+			t.Errorf("%+v: %d blocking rows, want %d", c.ch, got, c.want)
+		}
+	}
+}

@@ -53,6 +53,10 @@ type Report struct {
 	Problems  []Problem           `json:"problems"` // in row order, at most MaxProblems
 	ByClass   map[Class]int       `json:"byClass"`  // every problem counted, listed or not
 	Blocking  int                 `json:"blocking"` // rows that stop the import under the choices made
+	// RowsByClasses counts the rows by the set of classes of their problems
+	// ("error", "missing_client+tax_id"…), so that a wizard can tell what
+	// each choice would leave blocking without reading the file again.
+	RowsByClasses map[string]int `json:"rowsByClasses"`
 	File      sqlite.ImportFile   `json:"file"`
 	Header    []string            `json:"header"`
 	Columns   []Field             `json:"columns"`
@@ -247,8 +251,12 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 	rep.File = sqlite.ImportFile{Target: string(opt.Target), Name: filepath.Base(path), Hash: hash, Size: size, Settings: string(settings)}
 
 	blockedLines := map[int]bool{}
+	lineClasses := map[int]uint8{}
 	addProblem := func(pr Problem) {
 		rep.ByClass[pr.Class]++
+		if bit := classBit(pr.Class); bit != 0 {
+			lineClasses[pr.Line] |= bit
+		}
 		if len(rep.Problems) < MaxProblems {
 			rep.Problems = append(rep.Problems, pr)
 		}
@@ -350,6 +358,10 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 	rep.Counts.Rows = rows
 	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Line < rep.Problems[j].Line })
 	im.Counts.Rows = rows
+	rep.RowsByClasses = map[string]int{}
+	for _, bits := range lineClasses {
+		rep.RowsByClasses[classSet(bits)]++
+	}
 	c := im.Counts
 	if rep.Blocking > 0 || opt.DryRun || c.Created+c.Updated+c.Payments+c.ClientsCreated == 0 {
 		return rep, nil // nothing is written: the deferred rollback drops the import
@@ -450,4 +462,39 @@ func (p *prepared) parse(ctx context.Context) (<-chan parsedBatch, func()) {
 		for range out {
 		}
 	}
+}
+
+var blockingClasses = []Class{ClassError, ClassMissingClient, ClassTaxID, ClassConflict}
+
+func classBit(c Class) uint8 {
+	for i, k := range blockingClasses {
+		if k == c {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+func classSet(bits uint8) string {
+	var parts []string
+	for i, k := range blockingClasses {
+		if bits&(1<<i) != 0 {
+			parts = append(parts, string(k))
+		}
+	}
+	return strings.Join(parts, "+")
+}
+
+// BlockingRows says how many rows of a report would stop an import under ch.
+func BlockingRows(rowsByClasses map[string]int, ch Choices) int {
+	n := 0
+	for set, rows := range rowsByClasses {
+		for _, c := range strings.Split(set, "+") {
+			if b, _ := blocks(Class(c), ch); b {
+				n += rows
+				break
+			}
+		}
+	}
+	return n
 }

@@ -552,6 +552,15 @@ func (im *Importer) Commit() error {
 			return mapErr(err)
 		}
 	}
+	// Foreign keys were not checked row by row (see BeginImport): once, here.
+	var bad int
+	if err := im.tx.QueryRowContext(im.ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&bad); err != nil || bad > 0 {
+		im.Rollback()
+		if err == nil {
+			err = fmt.Errorf("import: %d rows point to missing records", bad)
+		}
+		return ar.Wrap(ar.EInternal, err, "internal", "detail", err.Error())
+	}
 	if _, err := im.tx.ExecContext(im.ctx, `UPDATE imports SET counts = ? WHERE id = ?`, jsonText(im.Counts), im.id); err != nil {
 		im.Rollback()
 		return mapErr(err)
