@@ -56,12 +56,12 @@ type Report struct {
 	// RowsByClasses counts the rows by the set of classes of their problems
 	// ("error", "missing_client+tax_id"…), so that a wizard can tell what
 	// each choice would leave blocking without reading the file again.
-	RowsByClasses map[string]int `json:"rowsByClasses"`
-	File      sqlite.ImportFile   `json:"file"`
-	Header    []string            `json:"header"`
-	Columns   []Field             `json:"columns"`
-	Format    Format              `json:"format"`
-	Settings  tabular.Settings    `json:"settings"`
+	RowsByClasses map[string]int    `json:"rowsByClasses"`
+	File          sqlite.ImportFile `json:"file"`
+	Header        []string          `json:"header"`
+	Columns       []Field           `json:"columns"`
+	Format        Format            `json:"format"`
+	Settings      tabular.Settings  `json:"settings"`
 }
 
 // prepared is a file opened and understood: settings, header, mapping, format.
