@@ -12,7 +12,7 @@ TAGS := webkit2_41
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential \
-	xvfb xauth dbus-x11 xdotool imagemagick chromium poppler-utils fonts-dejavu-core tesseract-ocr curl
+	xvfb xauth dbus-x11 xdotool imagemagick chromium poppler-utils fonts-dejavu-core tesseract-ocr curl sqlite3
 GO_PKGS = $$(go list ./... | grep -v /node_modules/)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -84,6 +84,7 @@ test: deps vet go-test frontend-test windows smoke e2e
 bench:
 	go test -run '^$$' -bench . -benchmem ./backend/...
 	scripts/bench-demo.sh
+	scripts/bench-import.sh
 
 clean:
 	rm -rf build/bin frontend/dist/assets frontend/dist/index.html

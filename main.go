@@ -49,8 +49,10 @@ func main() {
 		OnStartup:        s.Startup,
 		OnShutdown:       func(_ context.Context) { s.Shutdown() },
 		ErrorFormatter:   app.ErrorFormatter(s),
+		// A file dropped on the window opens the import wizard.
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Bind: []any{
-			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s),
+			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s), app.NewImports(s),
 		},
 		Linux:   &linux.Options{ProgramName: "cartera"},
 		Windows: &windows.Options{},

@@ -36,6 +36,9 @@ curl -s "http://127.0.0.1:$port" | grep -q '<div id="root"' || { echo "e2e: wail
 # The bindings are ready once the Go side answers through /wails/ipc.js.
 sleep 2
 status=0
-BASE_URL="http://127.0.0.1:$port" E2E_OUT="$PWD/frontend/e2e/out" node frontend/e2e/foundation.mjs || status=$?
+for t in foundation import; do
+	BASE_URL="http://127.0.0.1:$port" E2E_OUT="$PWD/frontend/e2e/out" node "frontend/e2e/$t.mjs" || status=$?
+	[ "$status" = 0 ] || break
+done
 if [ "$status" != 0 ]; then echo "e2e: failed; wails dev log:" >&2; tail -40 "$log" >&2; fi
 exit "$status"

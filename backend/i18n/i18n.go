@@ -43,6 +43,9 @@ func Message(lang, key string, params map[string]string) string {
 		s = m[1]
 	}
 	for k, v := range params {
+		if k == "field" {
+			v = Field(lang, v) // a field's name, said as the user knows it
+		}
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}
 	return s

@@ -3,12 +3,13 @@
 // window.go or the generated classes.
 import * as Clients from '../../wailsjs/go/app/Clients';
 import * as Exports from '../../wailsjs/go/app/Exports';
+import * as Imports from '../../wailsjs/go/app/Imports';
 import * as Invoices from '../../wailsjs/go/app/Invoices';
 import * as Payments from '../../wailsjs/go/app/Payments';
 import * as Portfolios from '../../wailsjs/go/app/Portfolios';
 import * as Preferences from '../../wailsjs/go/app/Preferences';
-import {EventsOn} from '../../wailsjs/runtime/runtime';
-import type {app, ar, sqlite} from '../../wailsjs/go/models';
+import {EventsOn, OnFileDrop, OnFileDropOff} from '../../wailsjs/runtime/runtime';
+import type {app, ar, settings, sqlite} from '../../wailsjs/go/models';
 
 /** Data<T> is a generated class without its methods: what the bindings really send and receive. */
 export type Data<T> = {[K in keyof T as T[K] extends (...a: any[]) => any ? never : K]: T[K]};
@@ -44,6 +45,25 @@ export type Backup = sqlite.Backup;
 export type Violation = sqlite.Violation;
 export type NewPortfolioRequest = Data<app.NewPortfolioRequest>;
 export type DemoRequest = Data<app.DemoRequest>;
+export type ImportRequest = Data<app.ImportRequest>;
+export type ImportPreview = app.ImportPreview;
+export type PreviewRow = app.PreviewRowDTO;
+export type Problem = app.ProblemDTO;
+export type ImportCounts = sqlite.ImportCounts;
+/** ImportReport arrives as a job's result (app.ImportReport in Go). */
+export interface ImportReport {
+  importId: number;
+  committed: boolean;
+  dryRun: boolean;
+  counts: ImportCounts;
+  problems: Problem[];
+  byClass: Record<string, number>;
+  rowsByClasses: Record<string, number>;
+  blocking: number;
+}
+export type ImportRecord = sqlite.ImportRecord;
+export type Mapping = settings.Mapping;
+export type ImportTarget = 'clients' | 'invoices' | 'payments';
 
 /** A field problem, as the backend's error formatter describes it. */
 export interface FieldIssue {
@@ -148,6 +168,14 @@ export const api = {
 
   chooseExportFile: (list: string) => call(Exports.ChooseFile(list)),
   startExport: (list: string, path: string) => call(Exports.Start(list, path)),
+
+  chooseImportFile: () => call(Imports.ChooseFile()),
+  importPreview: (req: ImportRequest) => call(Imports.Preview(req as app.ImportRequest)),
+  importCheck: (req: ImportRequest) => call(Imports.Check(req as app.ImportRequest)),
+  importStart: (req: ImportRequest) => call(Imports.Start(req as app.ImportRequest)),
+  saveMapping: (name: string, header: string[], req: ImportRequest) => call(Imports.SaveMapping(name, header, req as app.ImportRequest)),
+  imports: () => call(Imports.History()),
+  undoImport: (id: number) => call(Imports.Undo(id)),
 };
 
 export interface JobProgress {
@@ -169,4 +197,13 @@ export const events = {
   onPortfolio: (fn: (info: PortfolioInfo) => void) => EventsOn('portfolio', fn),
   onJobProgress: (fn: (p: JobProgress) => void) => EventsOn('job:progress', fn),
   onJobDone: (fn: (d: JobDone) => void) => EventsOn('job:done', fn),
+  /** Files dropped on the window (only in the desktop app; a browser has no paths). */
+  onFileDrop: (fn: (paths: string[]) => void) => {
+    try {
+      OnFileDrop((_x, _y, paths) => fn(paths), false);
+      return () => { try { OnFileDropOff(); } catch { /* not in the desktop app */ } };
+    } catch {
+      return () => {};
+    }
+  },
 };

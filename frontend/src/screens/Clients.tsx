@@ -9,6 +9,7 @@ import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {EmptyState} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
+import {ImportButton} from '../components/ImportButton';
 import {useApp, useDebounced} from '../state';
 import {useNav} from './Workspace';
 
@@ -46,7 +47,7 @@ export function ClientsScreen() {
 
   return (
     <>
-      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" extra={<ExportButton list="clients" />} />
+      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" extra={<><ImportButton target="clients" /><ExportButton list="clients" /></>} />
       <Group mb="sm" gap="sm">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('clients.searchPh')} value={search}
           onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 420}} data-testid="client-search"
@@ -66,7 +67,7 @@ export function ClientsScreen() {
         onRowClick={(r) => nav.openClient(r.id)}
         empty={filtered ? <EmptyState title={t('clients.noMatch')} /> : (
           <EmptyState title={t('clients.empty')} hint={t('clients.emptyHint')}
-            action={<Button mt="sm" leftSection={<IconPlus size={16} />} onClick={nav.newClient}>{t('clients.new')}</Button>} />
+            action={<Group gap="xs" mt="sm" justify="center"><Button leftSection={<IconPlus size={16} />} onClick={nav.newClient}>{t('clients.new')}</Button><ImportButton target="clients" /></Group>} />
         )}
       />
     </>

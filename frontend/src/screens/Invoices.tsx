@@ -8,6 +8,7 @@ import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {ClientPicker, EmptyState, Loading, StatusBadge} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
+import {ImportButton} from '../components/ImportButton';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {useNav} from './Workspace';
@@ -46,7 +47,7 @@ export function InvoicesScreen() {
 
   return (
     <>
-      <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" extra={<ExportButton list="invoices" />} />
+      <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" extra={<><ImportButton target="invoices" /><ExportButton list="invoices" /></>} />
       <Group mb="sm" gap="xs" wrap="nowrap">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, minWidth: 150}} />
         <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
@@ -66,7 +67,7 @@ export function InvoicesScreen() {
         fetchPage={(offset, limit) => api.documents({search: q, clientId: clientId ?? 0, status: status ?? '', kind: kind ?? '', dueFrom, dueTo, sort: sort.key, desc: sort.desc, offset, limit, today})}
         onRowClick={(r) => setOpen(r.id)}
         empty={filtered ? <EmptyState title={t('invoices.noMatch')} /> : (
-          <EmptyState title={t('invoices.empty')} hint={t('invoices.emptyHint')} action={<Button mt="sm" onClick={() => nav.newInvoice()}>{t('invoices.new')}</Button>} />
+          <EmptyState title={t('invoices.empty')} hint={t('invoices.emptyHint')} action={<Group gap="xs" mt="sm" justify="center"><Button onClick={() => nav.newInvoice()}>{t('invoices.new')}</Button><ImportButton target="invoices" /></Group>} />
         )}
       />
       {open && <DocumentDrawer id={open} onClose={() => setOpen(undefined)} />}

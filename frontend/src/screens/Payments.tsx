@@ -7,6 +7,7 @@ import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {EmptyState, Loading} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
+import {ImportButton} from '../components/ImportButton';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {AllocationEditor, toLines} from './PaymentForm';
@@ -37,7 +38,7 @@ export function PaymentsScreen() {
   ];
   return (
     <>
-      <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" extra={<ExportButton list="payments" />} />
+      <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" extra={<><ImportButton target="payments" /><ExportButton list="payments" /></>} />
       <Group mb="sm">
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('payments.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 380}} />
         <Checkbox label={t('payments.onlyUnallocated')} checked={unallocated} onChange={(e) => setUnallocated(e.currentTarget.checked)} />
@@ -51,7 +52,7 @@ export function PaymentsScreen() {
         fetchPage={(offset, limit) => api.payments({search: q, unallocated, sort: sort.key, desc: sort.desc, offset, limit})}
         onRowClick={(r) => setOpen(r.id)}
         empty={q || unallocated ? <EmptyState title={t('payments.noMatch')} /> : (
-          <EmptyState title={t('payments.empty')} hint={t('payments.emptyHint')} action={<Button mt="sm" onClick={() => nav.newPayment()}>{t('payments.new')}</Button>} />
+          <EmptyState title={t('payments.empty')} hint={t('payments.emptyHint')} action={<Group gap="xs" mt="sm" justify="center"><Button onClick={() => nav.newPayment()}>{t('payments.new')}</Button><ImportButton target="payments" /></Group>} />
         )}
       />
       {open && <PaymentDrawer id={open} onClose={() => setOpen(undefined)} />}

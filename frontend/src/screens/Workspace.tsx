@@ -1,9 +1,9 @@
-import {createContext, useContext, useState} from 'react';
+import {createContext, useContext, useEffect, useState} from 'react';
 import {AppShell, Button, Group, NavLink, SegmentedControl, Stack, Text, Title} from '@mantine/core';
 import {useHotkeys} from '@mantine/hooks';
 import {IconArrowsExchange, IconSettings, IconCash, IconDatabase, IconFileInvoice, IconHistory, IconUsers} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, PortfolioInfo} from '../api';
+import {api, events, ImportTarget, PortfolioInfo} from '../api';
 import {notifyError, useApp} from '../state';
 import {ClientsScreen} from './Clients';
 import {ClientPage} from './ClientPage';
@@ -15,6 +15,7 @@ import {PaymentForm} from './PaymentForm';
 import {HistoryScreen} from './History';
 import {BackupsScreen} from './Backups';
 import {SettingsModal} from './Settings';
+import {ImportWizard} from './ImportWizard';
 
 export type Section = 'clients' | 'invoices' | 'payments' | 'history' | 'backups';
 
@@ -27,6 +28,8 @@ export interface Nav {
   editClient: (id: number) => void;
   newInvoice: (clientId?: number) => void;
   newPayment: (clientId?: number) => void;
+  /** importFile opens the import wizard, for a file already chosen (dropped) or not. */
+  importFile: (target: ImportTarget, path?: string) => void;
   /** changed counts the writes since the workspace opened; lists reload when it moves. */
   changed: number;
   bump: () => void;
@@ -52,6 +55,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
   const [invoiceForm, setInvoiceForm] = useState<{open: boolean; clientId?: number}>({open: false});
   const [paymentForm, setPaymentForm] = useState<{open: boolean; clientId?: number}>({open: false});
   const [settings, setSettings] = useState(false);
+  const [importing, setImporting] = useState<{target: ImportTarget; path?: string}>();
 
   const nav: Nav = {
     section,
@@ -61,10 +65,16 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
     editClient: (id) => setClientForm({open: true, id}),
     newInvoice: (cid) => setInvoiceForm({open: true, clientId: cid}),
     newPayment: (cid) => setPaymentForm({open: true, clientId: cid}),
+    importFile: (target, path) => setImporting({target, path}),
     changed,
     bump: () => setChanged((c) => c + 1),
   };
-  const anyModal = clientForm.open || invoiceForm.open || paymentForm.open || settings;
+  const anyModal = clientForm.open || invoiceForm.open || paymentForm.open || settings || !!importing;
+  const sectionTarget: ImportTarget = section === 'payments' ? 'payments' : section === 'invoices' ? 'invoices' : 'clients';
+  // A file dropped anywhere on the window opens the wizard (the wizard takes drops itself while open).
+  useEffect(() => events.onFileDrop((paths) => {
+    if (paths[0] && !importing) setImporting({target: sectionTarget, path: paths[0]});
+  }), [sectionTarget, !!importing]);
   const sections: [Section, string, React.ReactNode][] = [
     ['clients', t('nav.clients'), <IconUsers size={18} />],
     ['invoices', t('nav.invoices'), <IconFileInvoice size={18} />],
@@ -82,6 +92,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
       else if (section === 'clients' && !clientId) nav.newClient();
     }],
     ['p', () => !anyModal && clientId && nav.newPayment(clientId)],
+    ['i', () => !anyModal && ['clients', 'invoices', 'payments'].includes(section) && nav.importFile(sectionTarget)],
   ]);
 
   const switchPortfolio = () => api.closePortfolio().then(() => api.current().then(onInfo), notifyError);
@@ -128,6 +139,8 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
       {invoiceForm.open && <InvoiceForm clientId={invoiceForm.clientId} onClose={() => setInvoiceForm({open: false})}
         onSaved={() => { setInvoiceForm({open: false}); nav.bump(); }} />}
       {settings && <SettingsModal onClose={() => setSettings(false)} onInfo={onInfo} />}
+      {importing && <ImportWizard target={importing.target} path={importing.path} onClose={() => setImporting(undefined)}
+        onImported={() => { setImporting(undefined); nav.bump(); }} />}
       {paymentForm.open && <PaymentForm clientId={paymentForm.clientId} onClose={() => setPaymentForm({open: false})}
         onSaved={() => { setPaymentForm({open: false}); nav.bump(); }} />}
     </NavContext.Provider>

@@ -20,6 +20,229 @@ export namespace app {
 	        this.seed = source["seed"];
 	    }
 	}
+	export class IssueDTO {
+	    field: string;
+	    key: string;
+	    params: Record<string, string>;
+	    message: string;
+	    full: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IssueDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.key = source["key"];
+	        this.params = source["params"];
+	        this.message = source["message"];
+	        this.full = source["full"];
+	    }
+	}
+	export class ErrorDTO {
+	    code: string;
+	    message: string;
+	    issues: IssueDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.issues = this.convertValues(source["issues"], IssueDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProblemDTO {
+	    line: number;
+	    column: string;
+	    value: string;
+	    class: string;
+	    key: string;
+	    params?: Record<string, string>;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProblemDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.class = source["class"];
+	        this.key = source["key"];
+	        this.params = source["params"];
+	        this.message = source["message"];
+	    }
+	}
+	export class PreviewRowDTO {
+	    line: number;
+	    clientId: number;
+	    client: string;
+	    taxId: string;
+	    kind: string;
+	    number: string;
+	    issue: string;
+	    due: string;
+	    currency: string;
+	    amount: number;
+	    balance: number;
+	    detail: string;
+	    problems: ProblemDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewRowDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.clientId = source["clientId"];
+	        this.client = source["client"];
+	        this.taxId = source["taxId"];
+	        this.kind = source["kind"];
+	        this.number = source["number"];
+	        this.issue = source["issue"];
+	        this.due = source["due"];
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.balance = source["balance"];
+	        this.detail = source["detail"];
+	        this.problems = this.convertValues(source["problems"], ProblemDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportPreview {
+	    info: tabular.Info;
+	    header: string[];
+	    columns: string[];
+	    fields: importer.FieldSpec[];
+	    format: importer.Format;
+	    rows: PreviewRowDTO[];
+	    mappingError?: ErrorDTO;
+	    samples: string[][];
+	    savedMapping: string;
+	    currency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.info = this.convertValues(source["info"], tabular.Info);
+	        this.header = source["header"];
+	        this.columns = source["columns"];
+	        this.fields = this.convertValues(source["fields"], importer.FieldSpec);
+	        this.format = this.convertValues(source["format"], importer.Format);
+	        this.rows = this.convertValues(source["rows"], PreviewRowDTO);
+	        this.mappingError = this.convertValues(source["mappingError"], ErrorDTO);
+	        this.samples = source["samples"];
+	        this.savedMapping = source["savedMapping"];
+	        this.currency = source["currency"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRequest {
+	    path: string;
+	    target: string;
+	    settings: tabular.Settings;
+	    columns: string[];
+	    format: importer.Format;
+	    choices: importer.Choices;
+	    mapping: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.target = source["target"];
+	        this.settings = this.convertValues(source["settings"], tabular.Settings);
+	        this.columns = source["columns"];
+	        this.format = this.convertValues(source["format"], importer.Format);
+	        this.choices = this.convertValues(source["choices"], importer.Choices);
+	        this.mapping = source["mapping"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Meta {
 	    version: string;
 	    language: string;
@@ -100,6 +323,8 @@ export namespace app {
 		    return a;
 		}
 	}
+	
+	
 	export class RecentPortfolio {
 	    path: string;
 	    name: string;
@@ -574,6 +799,107 @@ export namespace date {
 
 }
 
+export namespace importer {
+	
+	export class Choices {
+	    createClients: boolean;
+	    skipInvalid: boolean;
+	    acceptChanges: boolean;
+	    acceptTaxIds: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Choices(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.createClients = source["createClients"];
+	        this.skipInvalid = source["skipInvalid"];
+	        this.acceptChanges = source["acceptChanges"];
+	        this.acceptTaxIds = source["acceptTaxIds"];
+	    }
+	}
+	export class FieldSpec {
+	    field: string;
+	    required: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldSpec(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.required = source["required"];
+	    }
+	}
+	export class Format {
+	    dateOrder: string;
+	    decimal: string;
+	    cells: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Format(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dateOrder = source["dateOrder"];
+	        this.decimal = source["decimal"];
+	        this.cells = source["cells"];
+	    }
+	}
+
+}
+
+export namespace money {
+	
+	export class Style {
+	    Decimal: number;
+	    Group: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Style(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Decimal = source["Decimal"];
+	        this.Group = source["Group"];
+	    }
+	}
+
+}
+
+export namespace settings {
+	
+	export class Mapping {
+	    name: string;
+	    target: string;
+	    signature: string;
+	    columns: string[];
+	    dateOrder: string;
+	    decimal: string;
+	    savedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.target = source["target"];
+	        this.signature = source["signature"];
+	        this.columns = source["columns"];
+	        this.dateOrder = source["dateOrder"];
+	        this.decimal = source["decimal"];
+	        this.savedAt = source["savedAt"];
+	    }
+	}
+
+}
+
 export namespace sqlite {
 	
 	export class AllocationLine {
@@ -929,6 +1255,78 @@ export namespace sqlite {
 		}
 	}
 	
+	export class ImportCounts {
+	    rows: number;
+	    created: number;
+	    unchanged: number;
+	    updated: number;
+	    skipped: number;
+	    clientsCreated: number;
+	    payments: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = source["rows"];
+	        this.created = source["created"];
+	        this.unchanged = source["unchanged"];
+	        this.updated = source["updated"];
+	        this.skipped = source["skipped"];
+	        this.clientsCreated = source["clientsCreated"];
+	        this.payments = source["payments"];
+	    }
+	}
+	export class ImportRecord {
+	    id: number;
+	    at: string;
+	    user: string;
+	    target: string;
+	    fileName: string;
+	    fileHash: string;
+	    fileSize: number;
+	    counts: ImportCounts;
+	    undoneAt?: string;
+	    undoneBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.user = source["user"];
+	        this.target = source["target"];
+	        this.fileName = source["fileName"];
+	        this.fileHash = source["fileHash"];
+	        this.fileSize = source["fileSize"];
+	        this.counts = this.convertValues(source["counts"], ImportCounts);
+	        this.undoneAt = source["undoneAt"];
+	        this.undoneBy = source["undoneBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PaymentDetail {
 	    payment: ar.Payment;
 	    clientName: string;
@@ -1077,6 +1475,65 @@ export namespace sqlite {
 	        this.rule = source["rule"];
 	        this.detail = source["detail"];
 	    }
+	}
+
+}
+
+export namespace tabular {
+	
+	export class Settings {
+	    format: string;
+	    sheet: string;
+	    encoding: string;
+	    delimiter: string;
+	    headerRow: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.sheet = source["sheet"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.headerRow = source["headerRow"];
+	    }
+	}
+	export class Info {
+	    settings: Settings;
+	    sheets: string[];
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.settings = this.convertValues(source["settings"], Settings);
+	        this.sheets = source["sheets"];
+	        this.size = source["size"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -1,0 +1,367 @@
+import {useEffect, useMemo, useRef, useState} from 'react';
+import {
+  Alert, Badge, Button, Checkbox, Group, Loader, Modal, NumberInput, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid,
+  Stack, Stepper, Table, Text, TextInput, Tooltip,
+} from '@mantine/core';
+import {useHotkeys} from '@mantine/hooks';
+import {IconAlertTriangle, IconCheck, IconFileImport, IconInfoCircle, IconUpload} from '@tabler/icons-react';
+import {useTranslation} from 'react-i18next';
+import {api, ApiError, capitalize, events, ImportPreview, ImportReport, ImportRequest, ImportTarget, Problem, toApiError} from '../api';
+import {notifyError, notifyOK, useApp} from '../state';
+
+type Classes = 'error' | 'missing_client' | 'tax_id' | 'conflict' | 'notice';
+type Choices = ImportRequest['choices'];
+const noChoices: Choices = {createClients: false, skipInvalid: false, acceptChanges: false, acceptTaxIds: false};
+
+/** blockingRows mirrors importer.BlockingRows: the rows a set of choices leaves blocking. */
+export function blockingRows(rowsByClasses: Record<string, number>, ch: Choices): number {
+  const blocks = (c: string) => {
+    if (ch.skipInvalid) return false;
+    switch (c) {
+      case 'missing_client': return !ch.createClients;
+      case 'tax_id': return !ch.acceptTaxIds;
+      case 'conflict': return !ch.acceptChanges;
+      default: return c === 'error';
+    }
+  };
+  let n = 0;
+  for (const [set, rows] of Object.entries(rowsByClasses ?? {})) {
+    if (set.split('+').some(blocks)) n += rows;
+  }
+  return n;
+}
+
+/** rowsWith counts the rows that have a problem of class c. */
+function rowsWith(rowsByClasses: Record<string, number>, c: string): number {
+  return Object.entries(rowsByClasses ?? {}).filter(([set]) => set.split('+').includes(c)).reduce((a, [, n]) => a + n, 0);
+}
+
+/** useJob follows one background job: its progress and its end. */
+function useJob(onDone: (ok: boolean, result: any, error?: ApiError) => void) {
+  const [id, setId] = useState<string>();
+  const [done, setDone] = useState(0);
+  const cb = useRef(onDone);
+  cb.current = onDone;
+  useEffect(() => {
+    if (!id) return;
+    const off1 = events.onJobProgress((p) => p.id === id && setDone(p.done));
+    const off2 = events.onJobDone((d) => {
+      if (d.id !== id) return;
+      setId(undefined);
+      cb.current(d.ok, d.result, d.error ? toApiError(d.error) : undefined);
+    });
+    return () => { off1(); off2(); };
+  }, [id]);
+  return {
+    running: !!id, done,
+    start: (p: Promise<string>) => { setDone(0); p.then(setId, (e) => cb.current(false, undefined, toApiError(e))); },
+    cancel: () => id && api.cancelJob(id),
+  };
+}
+
+/**
+ * ImportWizard takes a file from another program to the portfolio in three
+ * steps: how it is read, which column is which, and a full check whose
+ * problems the user fixes in the file or decides about before anything is written.
+ */
+export function ImportWizard(props: {target: ImportTarget; path?: string; onClose: () => void; onImported: () => void}) {
+  const {t} = useTranslation();
+  const {int} = useApp();
+  const [step, setStep] = useState(0);
+  const [req, setReq] = useState<ImportRequest>({
+    path: props.path ?? '', target: props.target, settings: {format: '', sheet: '', encoding: '', delimiter: '', headerRow: 0},
+    columns: null as unknown as string[], format: {dateOrder: '', decimal: '', cells: false}, choices: noChoices, mapping: '',
+  });
+  const [pv, setPv] = useState<ImportPreview>();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [report, setReport] = useState<ImportReport>();
+  const [choices, setChoices] = useState<Choices>(noChoices);
+  const [mappingName, setMappingName] = useState('');
+  const seq = useRef(0);
+
+  // Every change of the request reads the file again (a few hundred rows: under a second).
+  useEffect(() => {
+    if (!req.path) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    api.importPreview(req).then((p) => {
+      if (mine !== seq.current) return;
+      setPv(p); setError(undefined); setLoading(false);
+      if (req.columns === null) setReq((r) => ({...r, columns: p.columns, format: {...r.format, dateOrder: p.format.dateOrder, decimal: p.format.decimal}}));
+    }, (e) => {
+      if (mine !== seq.current) return;
+      setPv(undefined); setError(toApiError(e)); setLoading(false);
+    });
+  }, [JSON.stringify(req)]);
+
+  const check = useJob((ok, result, err) => {
+    if (ok) setReport(result as ImportReport);
+    else if (err?.code !== 'canceled') setError(err);
+  });
+  const run = useJob((ok, result, err) => {
+    if (!ok) {
+      if (err?.code === 'canceled') notifyOK(t('import.canceled'));
+      else setError(err);
+      return;
+    }
+    const r = result as ImportReport;
+    if (r.committed) {
+      notifyOK(t('import.done', {created: int(r.counts.created), updated: int(r.counts.updated), skipped: int(r.counts.skipped)}));
+      props.onImported();
+    } else if (r.blocking > 0) {
+      setReport(r);
+    } else {
+      notifyOK(t('import.nothing'));
+      props.onClose();
+    }
+  });
+
+  // Entering the last step checks the whole file.
+  useEffect(() => {
+    if (step === 2 && !report && !check.running && pv && !pv.mappingError) check.start(api.importCheck(req));
+  }, [step]);
+
+  const choose = async () => {
+    try {
+      const path = await api.chooseImportFile();
+      if (path) { setReport(undefined); setStep(0); setReq((r) => ({...r, path, columns: null as unknown as string[], settings: {format: '', sheet: '', encoding: '', delimiter: '', headerRow: 0}, format: {dateOrder: '', decimal: '', cells: false}})); }
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  useEffect(() => events.onFileDrop((paths) => {
+    if (paths[0]) { setReport(undefined); setStep(0); setReq((r) => ({...r, path: paths[0], columns: null as unknown as string[]})); }
+  }), []);
+
+  const set = (patch: Partial<ImportRequest>) => { setReport(undefined); setReq((r) => ({...r, ...patch})); };
+  const setSettings = (patch: Partial<ImportRequest['settings']>, remap = false) =>
+    set({settings: {...req.settings, ...(pv?.info.settings ?? {}), ...patch}, ...(remap ? {columns: null as unknown as string[]} : {})});
+  const blocking = report ? blockingRows(report.rowsByClasses, choices) : 0;
+  const canImport = !!report && !report.committed && blocking === 0 && !run.running && !check.running;
+  const doImport = () => canImport && run.start(api.importStart({...req, choices}));
+  useHotkeys([['mod+Enter', doImport]]);
+
+  const title = (
+    <Group gap="xs"><IconFileImport size={20} /><Text fw={600}>{t('import.title')}</Text>{req.path && <Text c="dimmed" size="sm" truncate maw={420}>· {req.path.split(/[\\/]/).pop()}</Text>}</Group>
+  );
+  return (
+    <Modal opened onClose={props.onClose} title={title} size="90%" centered closeOnEscape={!run.running} data-testid="import-wizard">
+      <Stepper active={step} onStepClick={(s) => s < step && !run.running && setStep(s)} size="sm" mb="md">
+        <Stepper.Step label={t('import.steps.file')} />
+        <Stepper.Step label={t('import.steps.columns')} />
+        <Stepper.Step label={t('import.steps.review')} />
+      </Stepper>
+      {error && <Alert color="red" icon={<IconAlertTriangle size={16} />} mb="sm" data-testid="import-error">
+        {error.issues.length > 1 ? error.issues.map((i, k) => <div key={k}>{i.full}</div>) : error.message}
+      </Alert>}
+      {step === 0 && <FileStep req={req} pv={pv} loading={loading} choose={choose} setPath={(path) => setReq((r) => ({...r, path, columns: null as unknown as string[]}))} setTarget={(target) => set({target, columns: null as unknown as string[]})} setSettings={setSettings}
+        setFormat={(f) => set({format: {...req.format, ...f}})} />}
+      {step === 1 && pv && <ColumnsStep req={req} pv={pv} loading={loading} setColumn={(i, f) => set({columns: (req.columns ?? pv.columns).map((c, k) => (k === i ? f : c))})}
+        mappingName={mappingName} setMappingName={setMappingName} />}
+      {step === 2 && pv && <ReviewStep pv={pv} report={report} checking={check.running} checked={check.done} choices={choices} setChoices={setChoices}
+        blocking={blocking} recheck={() => { setReport(undefined); check.start(api.importCheck(req)); }} cancel={check.cancel} />}
+      <Group justify="space-between" mt="md">
+        <Button variant="default" onClick={step === 0 ? props.onClose : () => setStep(step - 1)} disabled={run.running}>{step === 0 ? t('common.cancel') : t('import.back')}</Button>
+        {step < 2 && <Button onClick={() => setStep(step + 1)} disabled={!pv || loading || (step === 1 && !!pv.mappingError)} data-testid="import-next">{t('import.next')}</Button>}
+        {step === 2 && (run.running
+          ? <Group><Loader size="sm" /><Text size="sm">{t('import.going', {n: int(run.done)})}</Text><Button variant="default" onClick={run.cancel}>{t('import.cancel')}</Button></Group>
+          : <Tooltip label={t('import.blocking', {n: int(blocking)})} disabled={blocking === 0}>
+              <Button leftSection={<IconCheck size={16} />} onClick={doImport} disabled={!canImport} data-testid="import-go">
+                {t('import.go')} <Text span size="xs" ml={6} c="teal.1">Ctrl+Enter</Text>
+              </Button>
+            </Tooltip>)}
+      </Group>
+      {step === 1 && pv && !pv.mappingError && (
+        <Group mt="sm" gap="xs" align="flex-end">
+          <TextInput label={t('import.saveAs')} placeholder={t('import.savePh')} value={mappingName} onChange={(e) => setMappingName(e.currentTarget.value)} w={320} data-testid="mapping-name" />
+          <Button variant="default" disabled={!mappingName.trim()} onClick={() => api.saveMapping(mappingName, pv.header, req).then(() => notifyOK(t('import.saved', {name: mappingName})), notifyError)}>{t('import.saveBtn')}</Button>
+        </Group>
+      )}
+    </Modal>
+  );
+}
+
+/** PathInput takes a pasted path ("Copiar como ruta de acceso" in Windows Explorer). */
+function PathInput({onPath}: {onPath: (path: string) => void}) {
+  const {t} = useTranslation();
+  const [path, setPath] = useState('');
+  const go = () => path.trim() && onPath(path.trim().replace(/^"(.*)"$/, '$1'));
+  return (
+    <Group gap="xs" mt="xs">
+      <TextInput size="xs" w={420} placeholder={t('import.pathPh')} value={path} onChange={(e) => setPath(e.currentTarget.value)}
+        onKeyDown={(e) => e.key === 'Enter' && go()} aria-label={t('import.pathPh')} data-testid="import-path" />
+      <Button size="xs" variant="default" onClick={go} disabled={!path.trim()}>{t('import.open')}</Button>
+    </Group>
+  );
+}
+
+function FileStep(p: {req: ImportRequest; pv?: ImportPreview; loading: boolean; choose: () => void; setPath: (path: string) => void; setTarget: (t: ImportTarget) => void;
+  setSettings: (s: Partial<ImportRequest['settings']>, remap?: boolean) => void; setFormat: (f: Partial<ImportRequest['format']>) => void}) {
+  const {t} = useTranslation();
+  const s = p.pv?.info.settings;
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <div>
+          <Text size="sm" fw={500} mb={4}>{t('import.what')}</Text>
+          <SegmentedControl value={p.req.target} onChange={(v) => p.setTarget(v as ImportTarget)} data-testid="import-target"
+            data={(['clients', 'invoices', 'payments'] as const).map((k) => ({value: k, label: t(`import.target.${k}`)}))} />
+        </div>
+        {p.req.path && <Button variant="default" leftSection={<IconUpload size={16} />} onClick={p.choose}>{t('import.change')}</Button>}
+      </Group>
+      {!p.req.path && (
+        <Paper withBorder p="xl" style={{borderStyle: 'dashed', textAlign: 'center'}}>
+          <Stack align="center" gap="xs">
+            <IconUpload size={32} color="gray" />
+            <Text fw={500}>{t('import.empty')}</Text>
+            <Text size="sm" c="dimmed" maw={560}>{t('import.emptyHint')}</Text>
+            <Group gap="xs"><Text size="sm">{t('import.drop')}</Text><Button onClick={p.choose} data-testid="import-choose">{t('import.choose')}</Button></Group>
+            <PathInput onPath={p.setPath} />
+          </Stack>
+        </Paper>
+      )}
+      {p.req.path && p.loading && !p.pv && <Group><Loader size="sm" /><Text size="sm">{t('import.reading')}</Text></Group>}
+      {s && p.pv && (
+        <>
+          <Text fw={600}>{t('import.how')}</Text>
+          <SimpleGrid cols={{base: 2, md: 4}}>
+            <TextInput label={t('import.format')} value={s.format === 'xlsx' ? t('import.xlsx') : t('import.text')} readOnly />
+            {s.format === 'xlsx'
+              ? <Select label={t('import.sheet')} data={p.pv.info.sheets} value={s.sheet} onChange={(v) => v && p.setSettings({sheet: v, headerRow: 0}, true)} allowDeselect={false} />
+              : <Select label={t('import.encoding')} value={s.encoding} onChange={(v) => v && p.setSettings({encoding: v})} allowDeselect={false}
+                  data={[{value: 'utf-8', label: 'UTF-8'}, {value: 'utf-8-bom', label: 'UTF-8 con BOM'}, {value: 'utf-16le', label: 'UTF-16 (Unicode de Excel)'}, {value: 'utf-16be', label: 'UTF-16 BE'}, {value: 'windows-1252', label: 'Windows-1252 (ANSI)'}]} />}
+            {s.format !== 'xlsx' && <Select label={t('import.delimiter')} value={s.delimiter} onChange={(v) => v && p.setSettings({delimiter: v, headerRow: 0}, true)} allowDeselect={false}
+              data={[{value: ';', label: t('import.semicolon')}, {value: ',', label: t('import.commaSep')}, {value: '\t', label: t('import.tab')}, {value: '|', label: t('import.pipe')}]} />}
+            <NumberInput label={t('import.headerRow')} min={1} max={1000} value={s.headerRow} onChange={(v) => typeof v === 'number' && v >= 1 && p.setSettings({headerRow: v}, true)} data-testid="import-header-row" />
+            <Select label={t('import.decimal')} value={p.req.format.decimal || p.pv.format.decimal} onChange={(v) => v && p.setFormat({decimal: v})} allowDeselect={false}
+              data={[{value: ',', label: t('import.comma')}, {value: '.', label: t('import.dot')}]} />
+            <Select label={t('import.dateOrder')} value={p.req.format.dateOrder || p.pv.format.dateOrder} onChange={(v) => v && p.setFormat({dateOrder: v})} allowDeselect={false}
+              data={(['dmy', 'mdy', 'ymd'] as const).map((o) => ({value: o, label: t(`import.${o}`)}))} />
+          </SimpleGrid>
+          <Text fw={600} mt="xs">{t('import.samples')}</Text>
+          <ScrollArea h={220} type="auto">
+            <Table striped withTableBorder withColumnBorders fz="xs" data-testid="import-samples">
+              <Table.Thead><Table.Tr>{p.pv.header.map((h, i) => <Table.Th key={i}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
+              <Table.Tbody>{p.pv.samples.map((r, i) => <Table.Tr key={i}>{p.pv!.header.map((_, k) => <Table.Td key={k}>{r[k] ?? ''}</Table.Td>)}</Table.Tr>)}</Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ColumnsStep(p: {req: ImportRequest; pv: ImportPreview; loading: boolean; setColumn: (i: number, f: string) => void; mappingName: string; setMappingName: (s: string) => void}) {
+  const {t} = useTranslation();
+  const options = [{value: '', label: t('import.ignore')}, ...p.pv.fields.map((f) => ({value: f.field, label: t(`importField.${f.field}`) + (f.required ? ` (${t('import.required')})` : '')}))];
+  const columns = p.req.columns ?? p.pv.columns;
+  return (
+    <Stack gap="xs">
+      {p.pv.savedMapping && <Alert color="teal" icon={<IconInfoCircle size={16} />}>{t('import.savedApplied', {name: p.pv.savedMapping})}</Alert>}
+      {p.pv.mappingError && <Alert color="orange" icon={<IconAlertTriangle size={16} />} data-testid="mapping-error">
+        {p.pv.mappingError.issues.map((i, k) => <div key={k}>{capitalize(i.message)}</div>)}
+      </Alert>}
+      <ScrollArea h={420} type="auto">
+        <Table striped data-testid="import-columns">
+          <Table.Thead><Table.Tr><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th w={300}>{t('import.field')}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {p.pv.header.map((h, i) => (
+              <Table.Tr key={i}>
+                <Table.Td><Text fw={500} size="sm">{h || `#${i + 1}`}</Text></Table.Td>
+                <Table.Td><Text size="xs" c="dimmed" truncate maw={420}>{p.pv.samples.slice(0, 3).map((r) => r[i] ?? '').filter(Boolean).join(' · ')}</Text></Table.Td>
+                <Table.Td><Select size="xs" data={options} value={columns[i] ?? ''} onChange={(v) => p.setColumn(i, v ?? '')} allowDeselect={false} aria-label={h} data-testid={`column-${i}`} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Stack>
+  );
+}
+
+function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: boolean; checked: number; choices: Choices; setChoices: (c: Choices) => void;
+  blocking: number; recheck: () => void; cancel: () => void}) {
+  const {t} = useTranslation();
+  const {money, date, int} = useApp();
+  const [filter, setFilter] = useState<string>('all');
+  const r = p.report;
+  const target = p.pv.fields.some((f) => f.field === 'legalName') ? 'clients' : p.pv.fields.some((f) => f.field === 'date') ? 'payments' : 'invoices';
+  const problems = useMemo(() => (r?.problems ?? []).filter((x) => filter === 'all' || x.class === filter), [r, filter]);
+  const total = r ? Object.values(r.byClass ?? {}).reduce((a, n) => a + n, 0) : 0;
+  const choice = (key: keyof Choices, cls: Classes, label: string) => {
+    const n = r ? rowsWith(r.rowsByClasses, cls) : 0;
+    if (n === 0) return null;
+    return <Checkbox label={t(label, {n: int(n)})} checked={p.choices[key]} onChange={(e) => p.setChoices({...p.choices, [key]: e.currentTarget.checked})} data-testid={`choice-${key}`} />;
+  };
+  return (
+    <Stack gap="sm">
+      <Text fw={600}>{t('import.previewTitle', {n: p.pv.rows.length})}</Text>
+      <ScrollArea h={230} type="auto">
+        <Table striped stickyHeader fz="sm" data-testid="import-preview">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('import.line')}</Table.Th><Table.Th>{t('import.client')}</Table.Th>
+              {target === 'invoices' && <><Table.Th>{t('import.kind')}</Table.Th><Table.Th>{t('import.number')}</Table.Th><Table.Th>{t('import.issue')}</Table.Th><Table.Th>{t('import.due')}</Table.Th></>}
+              {target === 'payments' && <><Table.Th>{t('import.date')}</Table.Th><Table.Th>{t('import.number')}</Table.Th></>}
+              <Table.Th style={{textAlign: 'right'}}>{target === 'clients' ? t('importField.creditLimit') : t('import.amount')}</Table.Th>
+              {target === 'invoices' && <Table.Th style={{textAlign: 'right'}}>{t('import.balance')}</Table.Th>}
+              <Table.Th>{t('import.detail')}</Table.Th><Table.Th>{t('import.problems')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.pv.rows.map((row) => (
+              <Table.Tr key={row.line} bg={row.problems.some((x) => x.class === 'error') ? 'red.0' : undefined}>
+                <Table.Td>{row.line}</Table.Td>
+                <Table.Td><Text size="sm" truncate maw={260}>{row.client} {row.taxId && <Text span c="dimmed" size="xs">{row.taxId}</Text>} {target !== 'clients' && !row.clientId && <Badge size="xs" variant="light">{t('import.newClient')}</Badge>}</Text></Table.Td>
+                {target === 'invoices' && <><Table.Td>{row.kind && t(`kind.${row.kind}`, {defaultValue: row.kind})}</Table.Td><Table.Td>{row.number}</Table.Td><Table.Td>{row.issue && date(row.issue)}</Table.Td><Table.Td>{row.due && date(row.due)}</Table.Td></>}
+                {target === 'payments' && <><Table.Td>{row.issue && date(row.issue)}</Table.Td><Table.Td>{row.number}</Table.Td></>}
+                <Table.Td style={{textAlign: 'right'}} className="num">{row.currency || target === 'clients' ? money(row.amount, row.currency || undefined) : ''}</Table.Td>
+                {target === 'invoices' && <Table.Td style={{textAlign: 'right'}} className="num">{row.currency ? money(row.balance, row.currency) : ''}</Table.Td>}
+                <Table.Td><Text size="xs" c="dimmed" truncate maw={200}>{row.detail}</Text></Table.Td>
+                <Table.Td>{row.problems.map((x, k) => <Text key={k} size="xs" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.column && `${x.column}: `}{x.message}</Text>)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {p.checking && <Group><Loader size="sm" /><Text size="sm" data-testid="import-checking">{t('import.checking', {n: int(p.checked)})}</Text><Button size="xs" variant="default" onClick={p.cancel}>{t('import.cancel')}</Button></Group>}
+      {r && (
+        <Paper withBorder p="sm" data-testid="import-report">
+          <Group justify="space-between" mb="xs">
+            <Text fw={600}>{t('import.summary', {rows: int(r.counts.rows), created: int(r.counts.created), unchanged: int(r.counts.unchanged)})}</Text>
+            <Button size="xs" variant="subtle" onClick={p.recheck}>{t('import.checkAgain')}</Button>
+          </Group>
+          {total === 0 ? <Alert color="teal" icon={<IconCheck size={16} />}>{t('import.noProblems')}</Alert> : (
+            <>
+              <Text size="sm" fw={500}>{t('import.decide')}</Text>
+              <Group gap="lg" my="xs">
+                {choice('createClients', 'missing_client', 'import.choices.createClients')}
+                {choice('acceptTaxIds', 'tax_id', 'import.choices.acceptTaxIds')}
+                {choice('acceptChanges', 'conflict', 'import.choices.acceptChanges')}
+                {(rowsWith(r.rowsByClasses, 'error') > 0 || p.blocking > 0 || p.choices.skipInvalid) && <Checkbox label={t('import.choices.skipInvalid')} checked={p.choices.skipInvalid} onChange={(e) => p.setChoices({...p.choices, skipInvalid: e.currentTarget.checked})} data-testid="choice-skipInvalid" />}
+              </Group>
+              {p.blocking > 0 && <Alert color="orange" icon={<IconAlertTriangle size={16} />} mb="xs" data-testid="import-blocking">{t('import.blocking', {n: int(p.blocking)})}</Alert>}
+              <SegmentedControl size="xs" value={filter} onChange={setFilter} mb="xs"
+                data={[{value: 'all', label: `${t('import.allClasses')} (${int(total)})`}, ...Object.entries(r.byClass ?? {}).map(([c, n]) => ({value: c, label: `${t(`import.classes.${c}`)} (${int(n)})`}))]} />
+              <ScrollArea h={200} type="auto">
+                <Table fz="sm" striped data-testid="import-problems">
+                  <Table.Thead><Table.Tr><Table.Th>{t('import.line')}</Table.Th><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th>{t('import.problems')}</Table.Th></Table.Tr></Table.Thead>
+                  <Table.Tbody>
+                    {problems.slice(0, 2000).map((x: Problem, k) => (
+                      <Table.Tr key={k}>
+                        <Table.Td>{x.line}</Table.Td><Table.Td>{x.column}</Table.Td><Table.Td><Text size="sm" truncate maw={220}>{x.value}</Text></Table.Td>
+                        <Table.Td><Text size="sm" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.message}</Text></Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea>
+              {problems.length > 2000 || total > (r.problems?.length ?? 0) ? <Text size="xs" c="dimmed">{t('import.more', {shown: int(Math.min(problems.length, 2000)), total: int(total)})}</Text> : null}
+            </>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}
