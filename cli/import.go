@@ -147,6 +147,13 @@ func (e *Env) describe(pv importer.Preview, columns []importer.Field) {
 	}
 	var parts []string
 	for i, h := range pv.Header {
+		if i == 60 {
+			parts = append(parts, fmt.Sprintf(e.t("… y %d más", "… and %d more"), len(pv.Header)-i))
+			break
+		}
+		if r := []rune(h); len(r) > 40 {
+			h = string(r[:40]) + "…"
+		}
 		f := "—"
 		if i < len(columns) && columns[i] != "" {
 			f = i18n.Field(e.Lang, string(columns[i]))

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,6 +103,10 @@ func prepare(path string, opt Options, country, currency string, strict bool) (*
 	}
 	if err := CheckMapping(opt.Target, p.columns); err != nil && strict {
 		src.Close()
+		if slices.IndexFunc(p.columns, func(f Field) bool { return f != "" }) < 0 {
+			// Not one known title: most likely not an export of this kind at all.
+			return nil, ar.Wrap(ar.EInvalid, err, "import.no_known_columns", "path", filepath.Base(path), "line", fmt.Sprint(info.Settings.HeaderRow))
+		}
 		return nil, err
 	}
 	for len(p.sample) < 200 {
@@ -357,6 +362,9 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 	rep.Counts = im.Counts
 	rep.Counts.Rows = rows
 	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Line < rep.Problems[j].Line })
+	if rows == 0 {
+		return rep, ar.Errorf(ar.EInvalid, "path", "import.no_rows", "path", filepath.Base(path))
+	}
 	im.Counts.Rows = rows
 	rep.RowsByClasses = map[string]int{}
 	for _, bits := range lineClasses {

@@ -40,10 +40,7 @@ const (
 // (31-ene-2026), compact (20260131), with a time after it, or — when serial is
 // true, for spreadsheet cells — an Excel serial number (46053).
 func ParseDate(raw string, order DateOrder, serial bool) (date.Date, string) {
-	s := strings.TrimSpace(raw)
-	if i := strings.IndexAny(s, " T"); i > 0 {
-		s = s[:i] // "31/01/2026 00:00:00", "2026-01-31T00:00:00"
-	}
+	s := cutTime(strings.TrimSpace(raw))
 	if s == "" {
 		return date.Date{}, ReasonDateInvalid
 	}
@@ -86,6 +83,20 @@ func ParseDate(raw string, order DateOrder, serial bool) (date.Date, string) {
 		return date.Date{}, ReasonDateInvalid // a 2-digit first part cannot be a year here
 	}
 	return ymd(y, b, a)
+}
+
+// cutTime drops a time after a date: "31/01/2026 00:00:00", "2026-01-31T00:00:00"
+// (a T followed by a digit; "15-OCT-2026" keeps its T).
+func cutTime(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == 'T' && s[i+1] >= '0' && s[i+1] <= '9' && s[i-1] >= '0' && s[i-1] <= '9' {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 func ymd(y, m, d int) (date.Date, string) {
@@ -135,10 +146,7 @@ func isDecimal(s string) bool {
 func DetectDateOrder(samples []string) DateOrder {
 	var dmy, mdy int
 	for _, s := range samples {
-		s = strings.TrimSpace(s)
-		if i := strings.IndexAny(s, " T"); i > 0 {
-			s = s[:i]
-		}
+		s = cutTime(strings.TrimSpace(s))
 		parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
 		if len(parts) != 3 || len(parts[0]) > 2 || !isDigits(parts[0]) || !isDigits(parts[1]) {
 			continue
