@@ -274,3 +274,9 @@ func (x *Imports) Undo(id int64) error {
 	})
 	return err
 }
+
+// Blocking says how many rows of a check would stop the import under the
+// choices (the wizard asks as the user ticks them).
+func (x *Imports) Blocking(rowsByClasses map[string]int, ch importer.Choices) int {
+	return importer.BlockingRows(rowsByClasses, ch)
+}

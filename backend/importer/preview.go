@@ -3,6 +3,9 @@ package importer
 import (
 	"context"
 
+	"cartera/backend/ar"
+	"cartera/backend/taxid"
+
 	"cartera/backend/sqlite"
 	"cartera/backend/tabular"
 )
@@ -56,6 +59,9 @@ func MakePreview(ctx context.Context, db *sqlite.DB, path string, opt Options) (
 		if len(pv.Rows) == PreviewRows {
 			break
 		}
+		if pv.MappingError == nil && p.parser.IsTotals(row.Fields) {
+			continue // the totals row under the data is not imported
+		}
 		pr := PreviewRow{Line: row.Line, Raw: row.Fields, Problems: []Problem{}}
 		if pv.MappingError == nil {
 			rec, probs := p.parser.Parse(row.Line, row.Fields)
@@ -65,11 +71,17 @@ func MakePreview(ctx context.Context, db *sqlite.DB, path string, opt Options) (
 				if err != nil {
 					return pv, err
 				}
+				terms := pf.DefaultTermsDays
 				if ok {
-					pr.ClientID, pr.Client = c.ID, c.LegalName
+					pr.ClientID, pr.Client, terms = c.ID, c.LegalName, c.PaymentTermsDays
 				} else if rec.Client.TaxID != "" || rec.Client.Name != "" {
-					pr.Problems = append(pr.Problems, Problem{Line: row.Line, Class: ClassMissingClient, Key: "import.client_missing",
-						Params: map[string]string{"name": rec.Client.Name, "taxId": rec.Client.TaxID}})
+					id := taxid.Format(pf.Country, rec.Client.TaxID)
+					pr.Problems = append(pr.Problems, Problem{Line: row.Line, Class: ClassMissingClient, Key: "import.client_missing", Value: id,
+						Params: map[string]string{"name": rec.Client.Name, "taxId": id}})
+				}
+				// What the import will store when the file gives no due date.
+				if d := &pr.Record.Doc; d.DueDate.IsZero() && !d.IssueDate.IsZero() {
+					d.DueDate = ar.DefaultDueDate(d.IssueDate, terms)
 				}
 			}
 		}

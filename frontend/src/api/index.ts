@@ -174,6 +174,7 @@ export const api = {
   importCheck: (req: ImportRequest) => call(Imports.Check(req as app.ImportRequest)),
   importStart: (req: ImportRequest) => call(Imports.Start(req as app.ImportRequest)),
   saveMapping: (name: string, header: string[], req: ImportRequest) => call(Imports.SaveMapping(name, header, req as app.ImportRequest)),
+  importBlocking: (rowsByClasses: Record<string, number>, choices: ImportRequest['choices']) => call(Imports.Blocking(rowsByClasses, choices as any)),
   imports: () => call(Imports.History()),
   undoImport: (id: number) => call(Imports.Undo(id)),
 };

@@ -135,7 +135,7 @@ export function ImportsTable() {
               <Table.Td><Text size="sm">{formatDateTime(r.at, lang)}</Text></Table.Td>
               <Table.Td><Text size="sm">{r.user}</Text></Table.Td>
               <Table.Td><Text size="sm">{t(`import.target.${r.target}`)}</Text></Table.Td>
-              <Table.Td><Text size="sm" fw={500}>{r.fileName}</Text><Text size="xs" c="dimmed" title={r.fileHash}>SHA-256 {r.fileHash.slice(0, 12)}… · {int(Math.round(r.fileSize / 1024))} KB</Text></Table.Td>
+              <Table.Td><Text size="sm" fw={500}>{r.fileName}</Text><Text size="xs" c="dimmed" title={r.fileHash}>SHA-256 {r.fileHash.slice(0, 12)}… · {r.fileSize < 1024 ? `${int(r.fileSize)} B` : `${int(Math.round(r.fileSize / 1024))} KB`}</Text></Table.Td>
               <Table.Td><Text size="sm">{t('imports.countsText', {created: int(r.counts.created), unchanged: int(r.counts.unchanged), updated: int(r.counts.updated), skipped: int(r.counts.skipped)})}</Text></Table.Td>
               <Table.Td>
                 {r.undoneAt ? <Text size="xs" c="dimmed">{t('imports.undone', {when: formatDateTime(r.undoneAt, lang)})}</Text>

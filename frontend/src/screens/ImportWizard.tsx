@@ -13,24 +13,6 @@ type Classes = 'error' | 'missing_client' | 'tax_id' | 'conflict' | 'notice';
 type Choices = ImportRequest['choices'];
 const noChoices: Choices = {createClients: false, skipInvalid: false, acceptChanges: false, acceptTaxIds: false};
 
-/** blockingRows mirrors importer.BlockingRows: the rows a set of choices leaves blocking. */
-export function blockingRows(rowsByClasses: Record<string, number>, ch: Choices): number {
-  const blocks = (c: string) => {
-    if (ch.skipInvalid) return false;
-    switch (c) {
-      case 'missing_client': return !ch.createClients;
-      case 'tax_id': return !ch.acceptTaxIds;
-      case 'conflict': return !ch.acceptChanges;
-      default: return c === 'error';
-    }
-  };
-  let n = 0;
-  for (const [set, rows] of Object.entries(rowsByClasses ?? {})) {
-    if (set.split('+').some(blocks)) n += rows;
-  }
-  return n;
-}
-
 /** rowsWith counts the rows that have a problem of class c. */
 function rowsWith(rowsByClasses: Record<string, number>, c: string): number {
   return Object.entries(rowsByClasses ?? {}).filter(([set]) => set.split('+').includes(c)).reduce((a, [, n]) => a + n, 0);
@@ -78,6 +60,9 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
   const [report, setReport] = useState<ImportReport>();
   const [choices, setChoices] = useState<Choices>(noChoices);
   const [mappingName, setMappingName] = useState('');
+  // The saved mapping the first reading of this file applied (later readings carry the columns themselves).
+  const [savedMapping, setSavedMapping] = useState('');
+  useEffect(() => setSavedMapping(''), [req.path, req.target]);
   const seq = useRef(0);
 
   // Every change of the request reads the file again (a few hundred rows: under a second).
@@ -88,6 +73,7 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
     api.importPreview(req).then((p) => {
       if (mine !== seq.current) return;
       setPv(p); setError(undefined); setLoading(false);
+      if (p.savedMapping) setSavedMapping(p.savedMapping);
       if (req.columns === null) setReq((r) => ({...r, columns: p.columns, format: {...r.format, dateOrder: p.format.dateOrder, decimal: p.format.decimal}}));
     }, (e) => {
       if (mine !== seq.current) return;
@@ -137,7 +123,13 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
   const set = (patch: Partial<ImportRequest>) => { setReport(undefined); setReq((r) => ({...r, ...patch})); };
   const setSettings = (patch: Partial<ImportRequest['settings']>, remap = false) =>
     set({settings: {...req.settings, ...(pv?.info.settings ?? {}), ...patch}, ...(remap ? {columns: null as unknown as string[]} : {})});
-  const blocking = report ? blockingRows(report.rowsByClasses, choices) : 0;
+  // How many rows the choices leave blocking: the backend's rule, asked as they change.
+  const [blocking, setBlocking] = useState(0);
+  useEffect(() => {
+    if (!report) return;
+    setBlocking(report.blocking);
+    api.importBlocking(report.rowsByClasses, choices).then(setBlocking, notifyError);
+  }, [report, choices]);
   const canImport = !!report && !report.committed && blocking === 0 && !run.running && !check.running;
   const doImport = () => canImport && run.start(api.importStart({...req, choices}));
   useHotkeys([['mod+Enter', doImport]]);
@@ -146,7 +138,8 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
     <Group gap="xs"><IconFileImport size={20} /><Text fw={600}>{t('import.title')}</Text>{req.path && <Text c="dimmed" size="sm" truncate maw={420}>· {req.path.split(/[\\/]/).pop()}</Text>}</Group>
   );
   return (
-    <Modal opened onClose={props.onClose} title={title} size="90%" centered closeOnEscape={!run.running} data-testid="import-wizard">
+    <Modal opened onClose={props.onClose} title={title} size="90%" centered closeOnEscape={!run.running}>
+      <div data-testid="import-wizard">
       <Stepper active={step} onStepClick={(s) => s < step && !run.running && setStep(s)} size="sm" mb="md">
         <Stepper.Step label={t('import.steps.file')} />
         <Stepper.Step label={t('import.steps.columns')} />
@@ -158,7 +151,8 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
       {step === 0 && <FileStep req={req} pv={pv} loading={loading} choose={choose} setPath={(path) => setReq((r) => ({...r, path, columns: null as unknown as string[]}))} setTarget={(target) => set({target, columns: null as unknown as string[]})} setSettings={setSettings}
         setFormat={(f) => set({format: {...req.format, ...f}})} />}
       {step === 1 && pv && <ColumnsStep req={req} pv={pv} loading={loading} setColumn={(i, f) => set({columns: (req.columns ?? pv.columns).map((c, k) => (k === i ? f : c))})}
-        mappingName={mappingName} setMappingName={setMappingName} />}
+        mappingName={mappingName} setMappingName={setMappingName} savedMapping={savedMapping}
+        save={() => api.saveMapping(mappingName, pv.header, req).then(() => notifyOK(t('import.saved', {name: mappingName})), notifyError)} />}
       {step === 2 && pv && <ReviewStep pv={pv} report={report} checking={check.running} checked={check.done} choices={choices} setChoices={setChoices}
         blocking={blocking} recheck={() => { setReport(undefined); check.start(api.importCheck(req)); }} cancel={check.cancel} />}
       <Group justify="space-between" mt="md">
@@ -166,18 +160,13 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
         {step < 2 && <Button onClick={() => setStep(step + 1)} disabled={!pv || loading || (step === 1 && !!pv.mappingError)} data-testid="import-next">{t('import.next')}</Button>}
         {step === 2 && (run.running
           ? <Group><Loader size="sm" /><Text size="sm">{t('import.going', {n: int(run.done)})}</Text><Button variant="default" onClick={run.cancel}>{t('import.cancel')}</Button></Group>
-          : <Tooltip label={t('import.blocking', {n: int(blocking)})} disabled={blocking === 0}>
+          : <Tooltip label={t('import.blocking', {count: blocking, n: int(blocking)})} disabled={blocking === 0}>
               <Button leftSection={<IconCheck size={16} />} onClick={doImport} disabled={!canImport} data-testid="import-go">
                 {t('import.go')} <Text span size="xs" ml={6} c="teal.1">Ctrl+Enter</Text>
               </Button>
             </Tooltip>)}
       </Group>
-      {step === 1 && pv && !pv.mappingError && (
-        <Group mt="sm" gap="xs" align="flex-end">
-          <TextInput label={t('import.saveAs')} placeholder={t('import.savePh')} value={mappingName} onChange={(e) => setMappingName(e.currentTarget.value)} w={320} data-testid="mapping-name" />
-          <Button variant="default" disabled={!mappingName.trim()} onClick={() => api.saveMapping(mappingName, pv.header, req).then(() => notifyOK(t('import.saved', {name: mappingName})), notifyError)}>{t('import.saveBtn')}</Button>
-        </Group>
-      )}
+      </div>
     </Modal>
   );
 }
@@ -252,17 +241,17 @@ function FileStep(p: {req: ImportRequest; pv?: ImportPreview; loading: boolean; 
   );
 }
 
-function ColumnsStep(p: {req: ImportRequest; pv: ImportPreview; loading: boolean; setColumn: (i: number, f: string) => void; mappingName: string; setMappingName: (s: string) => void}) {
+function ColumnsStep(p: {req: ImportRequest; pv: ImportPreview; loading: boolean; setColumn: (i: number, f: string) => void; mappingName: string; setMappingName: (s: string) => void; savedMapping: string; save: () => void}) {
   const {t} = useTranslation();
   const options = [{value: '', label: t('import.ignore')}, ...p.pv.fields.map((f) => ({value: f.field, label: t(`importField.${f.field}`) + (f.required ? ` (${t('import.required')})` : '')}))];
   const columns = p.req.columns ?? p.pv.columns;
   return (
     <Stack gap="xs">
-      {p.pv.savedMapping && <Alert color="teal" icon={<IconInfoCircle size={16} />}>{t('import.savedApplied', {name: p.pv.savedMapping})}</Alert>}
+      {p.savedMapping && <Alert color="teal" icon={<IconInfoCircle size={16} />}>{t('import.savedApplied', {name: p.savedMapping})}</Alert>}
       {p.pv.mappingError && <Alert color="orange" icon={<IconAlertTriangle size={16} />} data-testid="mapping-error">
         {p.pv.mappingError.issues.map((i, k) => <div key={k}>{capitalize(i.message)}</div>)}
       </Alert>}
-      <ScrollArea h={420} type="auto">
+      <ScrollArea h={380} type="auto">
         <Table striped data-testid="import-columns">
           <Table.Thead><Table.Tr><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th w={300}>{t('import.field')}</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
@@ -276,6 +265,12 @@ function ColumnsStep(p: {req: ImportRequest; pv: ImportPreview; loading: boolean
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      {!p.pv.mappingError && (
+        <Group gap="xs" align="flex-end">
+          <TextInput label={t('import.saveAs')} placeholder={t('import.savePh')} value={p.mappingName} onChange={(e) => p.setMappingName(e.currentTarget.value)} w={320} data-testid="mapping-name" />
+          <Button variant="default" disabled={!p.mappingName.trim()} onClick={p.save}>{t('import.saveBtn')}</Button>
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -292,11 +287,11 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
   const choice = (key: keyof Choices, cls: Classes, label: string) => {
     const n = r ? rowsWith(r.rowsByClasses, cls) : 0;
     if (n === 0) return null;
-    return <Checkbox label={t(label, {n: int(n)})} checked={p.choices[key]} onChange={(e) => p.setChoices({...p.choices, [key]: e.currentTarget.checked})} data-testid={`choice-${key}`} />;
+    return <Checkbox label={t(label, {count: n, n: int(n)})} checked={p.choices[key]} onChange={(e) => p.setChoices({...p.choices, [key]: e.currentTarget.checked})} data-testid={`choice-${key}`} />;
   };
   return (
     <Stack gap="sm">
-      <Text fw={600}>{t('import.previewTitle', {n: p.pv.rows.length})}</Text>
+      <Text fw={600}>{t('import.previewTitle', {count: p.pv.rows.length, n: p.pv.rows.length})}</Text>
       <ScrollArea h={230} type="auto">
         <Table striped stickyHeader fz="sm" data-testid="import-preview">
           <Table.Thead>
@@ -313,7 +308,7 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
             {p.pv.rows.map((row) => (
               <Table.Tr key={row.line} bg={row.problems.some((x) => x.class === 'error') ? 'red.0' : undefined}>
                 <Table.Td>{row.line}</Table.Td>
-                <Table.Td><Text size="sm" truncate maw={260}>{row.client} {row.taxId && <Text span c="dimmed" size="xs">{row.taxId}</Text>} {target !== 'clients' && !row.clientId && <Badge size="xs" variant="light">{t('import.newClient')}</Badge>}</Text></Table.Td>
+                <Table.Td><Text component="div" size="sm" truncate maw={260}>{row.client} {row.taxId && <Text span c="dimmed" size="xs">{row.taxId}</Text>} {target !== 'clients' && !row.clientId && <Badge size="xs" variant="light">{t('import.newClient')}</Badge>}</Text></Table.Td>
                 {target === 'invoices' && <><Table.Td>{row.kind && t(`kind.${row.kind}`, {defaultValue: row.kind})}</Table.Td><Table.Td>{row.number}</Table.Td><Table.Td>{row.issue && date(row.issue)}</Table.Td><Table.Td>{row.due && date(row.due)}</Table.Td></>}
                 {target === 'payments' && <><Table.Td>{row.issue && date(row.issue)}</Table.Td><Table.Td>{row.number}</Table.Td></>}
                 <Table.Td style={{textAlign: 'right'}} className="num">{row.currency || target === 'clients' ? money(row.amount, row.currency || undefined) : ''}</Table.Td>
@@ -329,7 +324,7 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
       {r && (
         <Paper withBorder p="sm" data-testid="import-report">
           <Group justify="space-between" mb="xs">
-            <Text fw={600}>{t('import.summary', {rows: int(r.counts.rows), created: int(r.counts.created), unchanged: int(r.counts.unchanged)})}</Text>
+            <Text fw={600}>{t('import.summary', {count: r.counts.rows, rows: int(r.counts.rows), created: int(r.counts.created), unchanged: int(r.counts.unchanged)})}</Text>
             <Button size="xs" variant="subtle" onClick={p.recheck}>{t('import.checkAgain')}</Button>
           </Group>
           {total === 0 ? <Alert color="teal" icon={<IconCheck size={16} />}>{t('import.noProblems')}</Alert> : (
@@ -341,7 +336,7 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
                 {choice('acceptChanges', 'conflict', 'import.choices.acceptChanges')}
                 {(rowsWith(r.rowsByClasses, 'error') > 0 || p.blocking > 0 || p.choices.skipInvalid) && <Checkbox label={t('import.choices.skipInvalid')} checked={p.choices.skipInvalid} onChange={(e) => p.setChoices({...p.choices, skipInvalid: e.currentTarget.checked})} data-testid="choice-skipInvalid" />}
               </Group>
-              {p.blocking > 0 && <Alert color="orange" icon={<IconAlertTriangle size={16} />} mb="xs" data-testid="import-blocking">{t('import.blocking', {n: int(p.blocking)})}</Alert>}
+              {p.blocking > 0 && <Alert color="orange" icon={<IconAlertTriangle size={16} />} mb="xs" data-testid="import-blocking">{t('import.blocking', {count: p.blocking, n: int(p.blocking)})}</Alert>}
               <SegmentedControl size="xs" value={filter} onChange={setFilter} mb="xs"
                 data={[{value: 'all', label: `${t('import.allClasses')} (${int(total)})`}, ...Object.entries(r.byClass ?? {}).map(([c, n]) => ({value: c, label: `${t(`import.classes.${c}`)} (${int(n)})`}))]} />
               <ScrollArea h={200} type="auto">
