@@ -111,9 +111,13 @@ func runImport(ctx context.Context, e *Env, args []string) int {
 		e.printf(e.t("… y %d problemas más.", "… and %d more problems."), total-len(rep.Problems))
 	}
 	c := rep.Counts
-	e.printf(e.t("%d filas leídas: %d nuevas, %d sin cambios, %d actualizadas, %d omitidas; %d clientes creados; %d pagos registrados.",
-		"%d rows read: %d new, %d unchanged, %d updated, %d skipped; %d clients created; %d payments recorded."),
-		c.Rows, c.Created, c.Unchanged, c.Updated, c.Skipped, c.ClientsCreated, c.Payments)
+	if rep.Blocking == 0 {
+		e.printf(e.t("%d filas leídas: %d nuevas, %d sin cambios, %d actualizadas, %d omitidas; %d clientes creados; %d pagos registrados.",
+			"%d rows read: %d new, %d unchanged, %d updated, %d skipped; %d clients created; %d payments recorded."),
+			c.Rows, c.Created, c.Unchanged, c.Updated, c.Skipped, c.ClientsCreated, c.Payments)
+	} else {
+		e.printf(e.t("%d filas leídas.", "%d rows read."), c.Rows)
+	}
 	switch {
 	case rep.Blocking > 0:
 		e.errorf(e.t("no se importó nada: %d filas tienen problemas. Corrija el archivo o elija qué hacer con ellas (--skip-invalid, --create-clients, --accept-changes, --accept-tax-ids).",

@@ -27,7 +27,8 @@ type FileOptions struct {
 	Today   date.Date // the export's date; zero: today
 }
 
-// ExportHeader is the header row of the files WriteExportFile writes.
+// ExportHeader is the header row of the files WriteExportFile writes; the
+// first column is titled with the country's name for the tax ID.
 var ExportHeader = []string{"RUT", "Razón Social", "Tipo Doc", "Folio", "Fecha Emisión", "Fecha Vencimiento", "Monto", "Saldo"}
 
 // WriteExportFile writes a file that looks like an ERP's list of open
@@ -64,6 +65,7 @@ func WriteExportFile(path string, o FileOptions) error {
 	for i, h := range ExportHeader {
 		hdr[i] = h
 	}
+	hdr[0] = taxid.Name(o.Country) // RUT, NIT, RFC, RUC, CUIT: as each country's programs title it
 	w.row(hdr)
 	var total int64
 	for i := 0; i < o.Rows; i++ {

@@ -650,3 +650,29 @@ func TestBlockingRows_FollowChoices(t *testing.T) {
 		}
 	}
 }
+
+func TestRun_CurrencyNotInPortfolio(t *testing.T) {
+	db := newPortfolio(t)
+	path := write(t, "usd.csv", "RUT;Folio;Fecha;Monto;Moneda\n76.086.428-5;1;01/10/2026;100,50;US$\n76.086.428-5;2;01/10/2026;100;CLP\n")
+	rep := run(t, db, path, Invoices, Choices{CreateClients: true}, false)
+	if rep.Committed || len(rep.Problems) < 1 || rep.Problems[0].Key != "import.currency_not_in_portfolio" || rep.Problems[0].Params["currency"] != "USD" || rep.Problems[0].Line != 2 {
+		t.Fatalf("a dollar invoice in a peso portfolio: %+v", rep.Problems)
+	}
+	// Once the portfolio has a document in dollars, dollars are its currency too.
+	client, err := db.CreateClient(context.Background(), ar.ClientInput{LegalName: "Exportadora", TaxID: "76.086.428-5", Country: "CL"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateDocument(context.Background(), ar.DocumentInput{ClientID: client.ID, Number: "X1", IssueDate: today, Currency: "USD", Amount: 1000}); err != nil {
+		t.Fatal(err)
+	}
+	rep = run(t, db, path, Invoices, Choices{}, false)
+	if !rep.Committed || rep.Counts.Created != 2 {
+		t.Fatalf("after a USD document: %+v %+v", rep.Counts, rep.Problems)
+	}
+	var amount int64
+	db.SQL().QueryRow(`SELECT amount_minor FROM documents WHERE number = '1'`).Scan(&amount)
+	if amount != 10050 {
+		t.Errorf("USD 100,50 stored as %d cents", amount)
+	}
+}

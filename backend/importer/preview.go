@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"cartera/backend/ar"
-	"cartera/backend/taxid"
 
 	"cartera/backend/sqlite"
 	"cartera/backend/tabular"
@@ -41,11 +40,11 @@ type Preview struct {
 // rows whatever the file's size, and writes nothing.
 func MakePreview(ctx context.Context, db *sqlite.DB, path string, opt Options) (Preview, error) {
 	var pv Preview
-	pf, err := db.Portfolio(ctx)
+	pf, err := portfolioOf(ctx, db)
 	if err != nil {
 		return pv, err
 	}
-	p, err := prepare(path, opt, pf.Country, pf.Currency, false)
+	p, err := prepare(path, opt, pf, false)
 	if err != nil {
 		return pv, err
 	}
@@ -75,9 +74,7 @@ func MakePreview(ctx context.Context, db *sqlite.DB, path string, opt Options) (
 				if ok {
 					pr.ClientID, pr.Client, terms = c.ID, c.LegalName, c.PaymentTermsDays
 				} else if rec.Client.TaxID != "" || rec.Client.Name != "" {
-					id := taxid.Format(pf.Country, rec.Client.TaxID)
-					pr.Problems = append(pr.Problems, Problem{Line: row.Line, Class: ClassMissingClient, Key: "import.client_missing", Value: id,
-						Params: map[string]string{"name": rec.Client.Name, "taxId": id}})
+					pr.Problems = append(pr.Problems, p.parser.MissingClient(row.Line, rec.Client))
 				}
 				// What the import will store when the file gives no due date.
 				if d := &pr.Record.Doc; d.DueDate.IsZero() && !d.IssueDate.IsZero() {

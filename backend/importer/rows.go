@@ -77,7 +77,10 @@ type Parser struct {
 	Format   Format
 	Country  string // the portfolio's: tax ID rules and the default currency
 	Currency string
-	col      map[Field]int
+	// Currencies are those the portfolio uses (its own and its documents');
+	// a row in another one is a problem. Empty: only Currency.
+	Currencies map[string]bool
+	col        map[Field]int
 }
 
 // NewParser prepares a parser; the mapping must pass CheckMapping.
@@ -98,6 +101,25 @@ func NewParser(t Target, header []string, columns []Field, f Format, country, cu
 		}
 	}
 	return p
+}
+
+// ColumnName is the file's name of the column mapped to f ("" when none is).
+func (p *Parser) ColumnName(f Field) string {
+	if i, ok := p.col[f]; ok && i < len(p.Header) {
+		return p.Header[i]
+	}
+	return ""
+}
+
+// MissingClient is the problem of a row whose client is not in the portfolio.
+func (p *Parser) MissingClient(line int, k ClientKey) Problem {
+	id := taxid.Format(p.Country, k.TaxID)
+	pr := Problem{Line: line, Class: ClassMissingClient, Key: "import.client_missing", Column: p.ColumnName(FTaxID), Value: id,
+		Params: map[string]string{"client": strings.TrimSpace(id + " " + k.Name)}}
+	if k.TaxID == "" {
+		pr.Column, pr.Value = p.ColumnName(FClientName), k.Name
+	}
+	return pr
 }
 
 // rowCtx collects the problems of one row.
@@ -260,8 +282,11 @@ func (r *rowCtx) currency() string {
 		return r.p.Currency
 	}
 	c, known := CurrencyOf(raw, r.p.Currency)
-	if !known {
+	switch {
+	case !known:
 		r.add(FCurrency, ClassError, "import.currency_unknown")
+	case c != r.p.Currency && !r.p.Currencies[c]:
+		r.add(FCurrency, ClassError, "import.currency_not_in_portfolio", "currency", c, "base", r.p.Currency)
 	}
 	return c
 }

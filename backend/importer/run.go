@@ -65,6 +65,28 @@ type Report struct {
 	Settings      tabular.Settings  `json:"settings"`
 }
 
+// portfolio is what reading a file needs to know of the portfolio.
+type portfolio struct {
+	ar.Portfolio
+	currencies map[string]bool
+}
+
+func portfolioOf(ctx context.Context, db *sqlite.DB) (portfolio, error) {
+	p, err := db.Portfolio(ctx)
+	if err != nil {
+		return portfolio{}, err
+	}
+	list, err := db.CurrenciesUsed(ctx)
+	if err != nil {
+		return portfolio{}, err
+	}
+	out := portfolio{Portfolio: p, currencies: map[string]bool{p.Currency: true}}
+	for _, c := range list {
+		out.currencies[c] = true
+	}
+	return out, nil
+}
+
 // prepared is a file opened and understood: settings, header, mapping, format.
 type prepared struct {
 	info     tabular.Info
@@ -79,7 +101,7 @@ type prepared struct {
 
 // prepare opens path with opt's settings, maps its columns and detects the
 // format. A mapping that misses required fields is an error when strict.
-func prepare(path string, opt Options, country, currency string, strict bool) (*prepared, error) {
+func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, error) {
 	if !ValidTarget(opt.Target) {
 		return nil, ar.Errorf(ar.EInvalid, "target", "import.target", "value", string(opt.Target))
 	}
@@ -126,9 +148,10 @@ func prepare(path string, opt Options, country, currency string, strict bool) (*
 		p.format.DateOrder = DetectDateOrder(p.values(FIssueDate, FDueDate, FDate))
 	}
 	if p.format.Decimal != "," && p.format.Decimal != "." {
-		p.format.Decimal = string(DetectStyle(p.values(FAmount, FBalance, FCreditLimit), country, p.format.Cells).Decimal)
+		p.format.Decimal = string(DetectStyle(p.values(FAmount, FBalance, FCreditLimit), pf.Country, p.format.Cells).Decimal)
 	}
-	p.parser = NewParser(opt.Target, p.header, p.columns, p.format, country, currency)
+	p.parser = NewParser(opt.Target, p.header, p.columns, p.format, pf.Country, pf.Currency)
+	p.parser.Currencies = pf.currencies
 	return p, nil
 }
 
@@ -233,7 +256,7 @@ func blocks(c Class, ch Choices) (block, skip bool) {
 // made (and not in a dry run). progress, when set, is told the rows read.
 func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today date.Date, progress func(rows int)) (Report, error) {
 	var rep Report
-	pf, err := db.Portfolio(ctx)
+	pf, err := portfolioOf(ctx, db)
 	if err != nil {
 		return rep, err
 	}
@@ -241,7 +264,7 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 	if err != nil {
 		return rep, FileError(path, err)
 	}
-	p, err := prepare(path, opt, pf.Country, pf.Currency, true)
+	p, err := prepare(path, opt, pf, true)
 	if err != nil {
 		return rep, err
 	}
@@ -270,17 +293,9 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			rep.Blocking++
 		}
 	}
-	colName := func(f Field) string {
-		for i, c := range p.columns {
-			if c == f && i < len(p.header) {
-				return p.header[i]
-			}
-		}
-		return ""
-	}
 	var im *sqlite.Importer
 	im, err = db.BeginImport(ctx, rep.File, opt.Choices.AcceptChanges, today, func(o sqlite.Outcome) {
-		pr := Problem{Line: o.Line, Column: colName(Field(o.Field)), Value: o.Params["value"], Params: o.Params}
+		pr := Problem{Line: o.Line, Column: p.parser.ColumnName(Field(o.Field)), Value: o.Params["value"], Params: o.Params}
 		switch o.Kind {
 		case "unchanged":
 			return
@@ -315,7 +330,7 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			im.Rollback()
 		}
 	}()
-	pw := &writer{im: im, target: opt.Target, choices: opt.Choices, today: today, column: colName, country: pf.Country}
+	pw := &writer{im: im, target: opt.Target, choices: opt.Choices, today: today, parser: p.parser}
 	// The file is read and parsed on a goroutine of its own while this one
 	// writes: parsing is pure, and SQLite takes one core by itself.
 	feed, stop := p.parse(ctx)

@@ -4,7 +4,6 @@ import (
 	"cartera/backend/ar"
 	"cartera/backend/date"
 	"cartera/backend/sqlite"
-	"cartera/backend/taxid"
 )
 
 // writer sends parsed records to the store, finding (or creating) their clients.
@@ -13,8 +12,7 @@ type writer struct {
 	target  Target
 	choices Choices
 	today   date.Date
-	column  func(Field) string
-	country string
+	parser  *Parser
 }
 
 func (w *writer) write(rec Record, problem func(Problem)) error {
@@ -24,13 +22,7 @@ func (w *writer) write(rec Record, problem func(Problem)) error {
 	}
 	c, ok := w.im.FindClient(rec.Client.TaxID, rec.Client.Name)
 	if !ok {
-		pr := Problem{Line: rec.Line, Value: rec.Client.TaxID, Class: ClassMissingClient, Key: "import.client_missing",
-			Params: map[string]string{"name": rec.Client.Name, "taxId": rec.Client.TaxID}}
-		pr.Column, pr.Value = w.column(FTaxID), taxid.Format(w.country, rec.Client.TaxID)
-		pr.Params["taxId"] = pr.Value
-		if rec.Client.TaxID == "" {
-			pr.Value, pr.Column = rec.Client.Name, w.column(FClientName)
-		}
+		pr := w.parser.MissingClient(rec.Line, rec.Client)
 		problem(pr)
 		if !w.choices.CreateClients {
 			w.im.Skip()

@@ -746,3 +746,19 @@ func (db *DB) LookupClient(ctx context.Context, taxID, name string) (ar.Client, 
 	c, err := findClient(ctx, db.sql, id)
 	return c, err == nil, mapErr(err)
 }
+
+// CurrenciesUsed lists the currencies of the portfolio's documents and payments.
+func (db *DB) CurrenciesUsed(ctx context.Context) ([]string, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT currency FROM documents GROUP BY currency UNION SELECT currency FROM payments GROUP BY currency`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		rows.Scan(&c)
+		out = append(out, c)
+	}
+	return out, mapErr(rows.Err())
+}
