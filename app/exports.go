@@ -7,7 +7,9 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"cartera/backend/ar"
 	"cartera/backend/export"
+	"cartera/backend/sqlite"
 )
 
 // Exports writes the lists of the open portfolio as spreadsheets.
@@ -24,10 +26,28 @@ type ExportDone struct {
 
 // ChooseFile asks with the system's dialog where to save list ("" if cancelled).
 func (x *Exports) ChooseFile(list string) (string, error) {
+	return x.choose(export.Title(x.s.Lang(), list))
+}
+
+// ChooseLedgerFile asks where to save a client's account statement.
+func (x *Exports) ChooseLedgerFile(clientID int64) (string, error) {
+	c, err := with(x.s, func(ctx context.Context, db *sqlite.DB) (ar.Client, error) { return db.FindClientByID(ctx, clientID) })
+	if err != nil {
+		return "", err
+	}
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, c.LegalName)
+	return x.choose(export.Title(x.s.Lang(), "ledger") + " " + name)
+}
+
+func (x *Exports) choose(base string) (string, error) {
 	if x.s.wails == nil {
 		return "", nil
 	}
-	base := export.Title(x.s.Lang(), list)
 	path, err := runtime.SaveFileDialog(x.s.wails, runtime.SaveDialogOptions{
 		Title:            base,
 		DefaultDirectory: existingDir(DefaultFolder()),
@@ -62,6 +82,27 @@ func (x *Exports) Start(list, path string) (string, error) {
 	return x.s.startJob("export", func(ctx context.Context, progress func(string, int64, int64)) (any, error) {
 		defer release()
 		n, err := export.List(ctx, db, list, path, lang, today, func(rows int64) { progress("export.rows", rows, 0) })
+		if err != nil {
+			return nil, err
+		}
+		return ExportDone{Path: path, Rows: n}, nil
+	}), nil
+}
+
+// StartLedger exports a client's account statement to path in the background.
+func (x *Exports) StartLedger(clientID int64, path string) (string, error) {
+	if _, err := export.FormatOf(path); err != nil {
+		return "", err
+	}
+	db, release, err := x.s.store()
+	if err != nil {
+		release()
+		return "", err
+	}
+	lang, today := x.s.Lang(), x.s.today()
+	return x.s.startJob("export", func(ctx context.Context, progress func(string, int64, int64)) (any, error) {
+		defer release()
+		n, err := export.Ledger(ctx, db, clientID, path, lang, today, func(rows int64) { progress("export.rows", rows, 0) })
 		if err != nil {
 			return nil, err
 		}

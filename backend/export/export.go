@@ -235,6 +235,8 @@ func (w *Writer) Row(values ...any) error {
 
 func (w *Writer) csvText(v any) string {
 	switch v := v.(type) {
+	case nil:
+		return ""
 	case string:
 		return Neutralize(v)
 	case date.Date:

@@ -193,3 +193,51 @@ func TestExport_RefusesAndLeavesNothing(t *testing.T) {
 		t.Error("the existing file was overwritten")
 	}
 }
+
+func TestLedger_WritesTheClientAccount(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Create(ctx, filepath.Join(t.TempDir(), "l.cartera"), ar.Portfolio{Name: "L", Country: "CL", Currency: "CLP", DefaultTermsDays: 30}, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := db.CreateClient(ctx, ar.ClientInput{LegalName: "Ferretería =Sur/Norte", Country: "CL"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.CreateDocument(ctx, ar.DocumentInput{ClientID: c.ID, Number: "1001", IssueDate: date.MustParse("2026-10-01"), Currency: "CLP", Amount: 1190000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreatePayment(ctx, ar.PaymentInput{ClientID: c.ID, Date: date.MustParse("2026-10-20"), Currency: "CLP", Amount: 500000,
+		Allocations: []ar.Line{{DocumentID: d.ID, Amount: 500000}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"cuenta.xlsx", "cuenta.csv"} {
+		path := filepath.Join(t.TempDir(), name)
+		n, err := export.Ledger(ctx, db, c.ID, path, "es", date.MustParse("2026-11-24"), nil)
+		if err != nil || n != 2 {
+			t.Fatalf("%s: %d rows, %v", name, n, err)
+		}
+		if name == "cuenta.csv" {
+			b, _ := os.ReadFile(path)
+			text := string(b)
+			if !strings.Contains(text, "Factura;1001") || !strings.Contains(text, "690000") || strings.Contains(text, "<nil>") {
+				t.Errorf("ledger CSV:\n%s", text)
+			}
+			continue
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Estado de cuenta", excelize.Options{RawCellValue: true})
+		f.Close()
+		if len(rows) != 3 || rows[2][7] != "690000" {
+			t.Errorf("ledger sheet %q", rows)
+		}
+	}
+	if _, err := export.Ledger(ctx, db, 999, filepath.Join(t.TempDir(), "x.xlsx"), "es", date.MustParse("2026-11-24"), nil); ar.ErrorCode(err) != ar.ENotFound {
+		t.Errorf("unknown client: %v", err)
+	}
+}

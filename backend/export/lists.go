@@ -34,6 +34,8 @@ var words = map[string][2]string{
 	"status.available": {"Disponible", "Available"}, "status.applied": {"Aplicada", "Applied"},
 	"transfer": {"Transferencia", "Transfer"}, "deposit": {"Depósito", "Deposit"}, "cash": {"Efectivo", "Cash"}, "check": {"Cheque", "Cheque"},
 	"card": {"Tarjeta", "Card"}, "other": {"Otro", "Other"},
+	"ledger": {"Estado de cuenta", "Account statement"}, "entry": {"Movimiento", "Entry"}, "debit": {"Cargo", "Debit"}, "credit": {"Abono", "Credit"},
+	"payment": {"Pago", "Payment"}, "payment_reversal": {"Reverso de pago", "Payment reversal"}, "void": {"Anulación", "Void"},
 }
 
 // Title is the name of a list in lang ("Clientes", "Documents"…), for sheets and file names.
@@ -123,7 +125,13 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 	default:
 		return 0, ar.Errorf(ar.EInvalid, "list", "export.list", "value", list, "lists", strings.Join(Lists, ", "))
 	}
-	w, err := New(path, word(lang, list), p.Country, columns)
+	return write(ctx, path, word(lang, list), p.Country, columns, run, progress)
+}
+
+// write runs rows into a new file at path, counting them; on error or
+// cancellation nothing is left at path.
+func write(ctx context.Context, path, title, country string, columns []Column, run func(w *Writer, tick func() error) error, progress Progress) (int64, error) {
+	w, err := New(path, title, country, columns)
 	if err != nil {
 		return 0, err
 	}
@@ -147,4 +155,45 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 	}
 	progress(n)
 	return n, nil
+}
+
+// Ledger writes a client's account (what the client page shows: every
+// document and payment with the running balance) to path, and returns how
+// many rows it wrote.
+func Ledger(ctx context.Context, db *sqlite.DB, clientID int64, path, lang string, today date.Date, progress Progress) (int64, error) {
+	p, err := db.Portfolio(ctx)
+	if err != nil {
+		return 0, err
+	}
+	entries, err := db.ClientLedger(ctx, clientID, today)
+	if err != nil {
+		return 0, err
+	}
+	if progress == nil {
+		progress = func(int64) {}
+	}
+	columns := cols(lang, "date", Date, "entry", Text, "reference", Text, "description", Text, "currency", Text,
+		"debit", Money, "credit", Money, "balance", Money, "status", Text)
+	return write(ctx, path, word(lang, "ledger"), p.Country, columns, func(w *Writer, tick func() error) error {
+		for _, e := range entries {
+			var debit, credit any
+			if e.Debit != 0 {
+				debit = Amount{e.Debit, e.Currency}
+			}
+			if e.Credit != 0 {
+				credit = Amount{e.Credit, e.Currency}
+			}
+			status := ""
+			if e.Status != "" {
+				status = word(lang, "status."+string(e.Status))
+			}
+			if err := w.Row(e.Date, word(lang, e.Type), e.Reference, e.Description, e.Currency, debit, credit, Amount{e.Balance, e.Currency}, status); err != nil {
+				return err
+			}
+			if err := tick(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, progress)
 }

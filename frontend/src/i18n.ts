@@ -161,7 +161,7 @@ export const es = {
     emptyHint: 'Use el botón Importar en Clientes, Documentos o Pagos, o arrastre un archivo a la ventana.',
   },
   export: {
-    button: 'Exportar', working: 'Exportando… {{n}} filas', done: '{{n}} filas exportadas a {{path}}', canceled: 'Exportación cancelada; no quedó ningún archivo.',
+    button: 'Exportar', ledger: 'Exportar movimientos', working: 'Exportando… {{n}} filas', done: '{{n}} filas exportadas a {{path}}', canceled: 'Exportación cancelada; no quedó ningún archivo.',
   },
   settings: {title: 'Datos de la cartera', legalName: 'Razón social', taxId: 'Identificación tributaria', terms: 'Plazo de pago por defecto (días)', fiscal: 'Mes de inicio del año fiscal', file: 'Archivo'},
 };
@@ -326,7 +326,7 @@ export const en: Dict = {
     emptyHint: 'Use the Import button in Clients, Documents or Payments, or drag a file onto the window.',
   },
   export: {
-    button: 'Export', working: 'Exporting… {{n}} rows', done: '{{n}} rows exported to {{path}}', canceled: 'Export cancelled; no file was left.',
+    button: 'Export', ledger: 'Export ledger', working: 'Exporting… {{n}} rows', done: '{{n}} rows exported to {{path}}', canceled: 'Export cancelled; no file was left.',
   },
   settings: {title: 'Portfolio details', legalName: 'Legal name', taxId: 'Tax ID', terms: 'Default payment terms (days)', fiscal: 'Fiscal year start month', file: 'File'},
 };

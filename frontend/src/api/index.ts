@@ -168,6 +168,8 @@ export const api = {
 
   chooseExportFile: (list: string) => call(Exports.ChooseFile(list)),
   startExport: (list: string, path: string) => call(Exports.Start(list, path)),
+  chooseLedgerFile: (clientId: number) => call(Exports.ChooseLedgerFile(clientId)),
+  startLedgerExport: (clientId: number, path: string) => call(Exports.StartLedger(clientId, path)),
 
   chooseImportFile: () => call(Imports.ChooseFile()),
   importPreview: (req: ImportRequest) => call(Imports.Preview(req as app.ImportRequest)),

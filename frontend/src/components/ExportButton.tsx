@@ -7,7 +7,7 @@ import {api, events} from '../api';
 import {notifyError, useApp} from '../state';
 
 /** ExportButton asks where to save a list as Excel or CSV and exports it in the background, showing progress. */
-export function ExportButton({list}: {list: 'clients' | 'invoices' | 'payments'}) {
+export function ExportButton({list, clientId, label}: {list: 'clients' | 'invoices' | 'payments' | 'ledger'; clientId?: number; label?: string}) {
   const {t} = useTranslation();
   const {int} = useApp();
   const [job, setJob] = useState<string>();
@@ -27,9 +27,9 @@ export function ExportButton({list}: {list: 'clients' | 'invoices' | 'payments'}
   }, [job]);
   const start = async () => {
     try {
-      const path = await api.chooseExportFile(list);
+      const path = list === 'ledger' ? await api.chooseLedgerFile(clientId!) : await api.chooseExportFile(list);
       if (!path) return;
-      const id = await api.startExport(list, path);
+      const id = list === 'ledger' ? await api.startLedgerExport(clientId!, path) : await api.startExport(list, path);
       notifications.show({id, loading: true, message: t('export.working', {n: 0}), autoClose: false, withCloseButton: false});
       setJob(id);
     } catch (e) {
@@ -38,7 +38,7 @@ export function ExportButton({list}: {list: 'clients' | 'invoices' | 'payments'}
   };
   return (
     <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={start} loading={!!job} data-testid={`export-${list}`}>
-      {t('export.button')}
+      {label ?? t('export.button')}
     </Button>
   );
 }

@@ -6,6 +6,7 @@ import {api, CurrencyBalance, LedgerEntry} from '../api';
 import {formatTaxId} from '../format';
 import {EmptyState, Loading, StatusBadge} from '../components/common';
 import {notifyError, useApp, useAsync} from '../state';
+import {ExportButton} from '../components/ExportButton';
 import {HistoryTable} from './History';
 import {DocumentDrawer} from './Invoices';
 import {PaymentDrawer} from './Payments';
@@ -44,6 +45,7 @@ export function ClientPage({id, onBack}: {id: number; onBack: () => void}) {
         <Group gap="xs" wrap="nowrap">
           <Button size="sm" leftSection={<IconFilePlus size={16} />} onClick={() => nav.newInvoice(id)} data-testid="client-new-invoice" disabled={archived}>{t('client.newInvoice')}</Button>
           <Button size="sm" leftSection={<IconCash size={16} />} onClick={() => nav.newPayment(id)} data-testid="client-new-payment">{t('client.newPayment')}</Button>
+          <ExportButton list="ledger" clientId={id} label={t('export.ledger')} />
           <Button size="sm" variant="default" leftSection={<IconEdit size={16} />} onClick={() => nav.editClient(id)}>{t('common.edit')}</Button>
           <Button size="sm" variant="default" leftSection={<IconArchive size={16} />} onClick={archive}>{archived ? t('client.unarchive') : t('client.archive')}</Button>
         </Group>

@@ -3,4 +3,8 @@
 
 export function ChooseFile(arg1:string):Promise<string>;
 
+export function ChooseLedgerFile(arg1:number):Promise<string>;
+
 export function Start(arg1:string,arg2:string):Promise<string>;
+
+export function StartLedger(arg1:number,arg2:string):Promise<string>;

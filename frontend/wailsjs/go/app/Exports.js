@@ -6,6 +6,14 @@ export function ChooseFile(arg1) {
   return window['go']['app']['Exports']['ChooseFile'](arg1);
 }
 
+export function ChooseLedgerFile(arg1) {
+  return window['go']['app']['Exports']['ChooseLedgerFile'](arg1);
+}
+
 export function Start(arg1, arg2) {
   return window['go']['app']['Exports']['Start'](arg1, arg2);
+}
+
+export function StartLedger(arg1, arg2) {
+  return window['go']['app']['Exports']['StartLedger'](arg1, arg2);
 }
