@@ -126,6 +126,7 @@ var fields = map[string][2]string{
 	"clientId":             {"Cliente", "Client"},
 	"clientName":           {"Cliente (nombre)", "Client (name)"},
 	"mapping":              {"Columnas", "Columns"},
+	"series":               {"Serie", "Series"},
 	"balance":              {"Saldo", "Balance"},
 	"contact":              {"Contacto", "Contact"},
 	"kind":                 {"Tipo de documento", "Document type"},

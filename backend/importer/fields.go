@@ -43,6 +43,7 @@ const (
 	FNotes       Field = "notes"
 	FKind        Field = "kind"
 	FNumber      Field = "number" // invoices: the document number; payments: the invoice paid
+	FSeries      Field = "series" // invoices: a series written before the number ("A" + "1001" → "A-1001"), as Mexican CFDI exports have
 	FIssueDate   Field = "issueDate"
 	FDueDate     Field = "dueDate"
 	FAmount      Field = "amount"
@@ -67,7 +68,7 @@ func Fields(t Target) []FieldSpec {
 		return []FieldSpec{{FLegalName, true}, {FTradeName, false}, {FTaxID, false}, {FTerms, false}, {FCreditLimit, false},
 			{FSegment, false}, {FContact, false}, {FEmail, false}, {FPhone, false}, {FNotes, false}}
 	case Invoices:
-		return []FieldSpec{{FTaxID, false}, {FClientName, false}, {FKind, false}, {FNumber, true}, {FIssueDate, true}, {FDueDate, false},
+		return []FieldSpec{{FTaxID, false}, {FClientName, false}, {FKind, false}, {FSeries, false}, {FNumber, true}, {FIssueDate, true}, {FDueDate, false},
 			{FAmount, true}, {FBalance, false}, {FCurrency, false}, {FDescription, false}}
 	case Payments:
 		return []FieldSpec{{FTaxID, false}, {FClientName, false}, {FDate, true}, {FAmount, true}, {FCurrency, false},
@@ -109,11 +110,12 @@ var aliases = map[Field][]string{
 	FNumber: {"numero documento", "numero de documento", "numero", "folio", "numero folio", "numero factura", "numero de factura", "factura",
 		"documento", "doc", "invoice", "invoice number", "document number", "number", "doc number", "numero doc", "numero docto",
 		"numero comprobante", "comprobante"},
+	FSeries: {"serie", "series", "serie documento", "prefijo", "prefix"},
 	FIssueDate: {"fecha emision", "fecha de emision", "emision", "fecha", "fecha documento", "fecha factura", "fecha doc", "fecha docto",
 		"issue date", "invoice date", "date", "fecha expedicion"},
 	FDueDate: {"vencimiento", "fecha vencimiento", "fecha de vencimiento", "vence", "fecha vcto", "vcto", "due date", "due", "fecha limite de pago"},
 	FAmount: {"monto", "monto total", "total", "importe", "importe total", "valor", "valor total", "monto factura", "monto documento",
-		"total documento", "amount", "total amount", "invoice amount", "monto bruto", "monto pagado", "monto pago", "abono", "pago", "importe pagado", "valor pagado"},
+		"total documento", "amount", "total amount", "invoice amount", "monto bruto", "debe", "cargo", "debito", "cargos", "monto original", "monto pagado", "monto pago", "abono", "pago", "importe pagado", "valor pagado"},
 	FBalance: {"saldo", "saldo pendiente", "saldo documento", "saldo por cobrar", "saldo insoluto", "pendiente", "por cobrar", "monto pendiente",
 		"balance", "open", "open amount", "open balance", "amount due", "outstanding", "balance due"},
 	FCurrency:    {"moneda", "divisa", "currency", "mon", "tipo moneda", "moneda documento"},
@@ -161,21 +163,32 @@ var folded = func() map[Field]map[string]bool {
 	return m
 }()
 
+// weakNames are column names too generic to win over a specific one: in
+// Chile's sales register "Nro" is the row counter and "Folio" the document
+// number, so "Folio" takes the number and "Nro" is left alone.
+var weakNames = map[string]bool{
+	"numero": true, "fecha": true, "nombre": true, "tipo": true, "total": true, "documento": true, "doc": true,
+	"date": true, "number": true, "type": true, "name": true, "valor": true, "importe": true, "comprobante": true,
+}
+
 // AutoMap maps each column of header to the field its name suggests for
-// target t, or "" when none does. A field takes the first column that names it.
+// target t, or "" when none does. A field takes the first column that names
+// it specifically, else the first that names it generically (weakNames).
 func AutoMap(t Target, header []string) []Field {
 	out := make([]Field, len(header))
 	taken := map[Field]bool{}
-	for i, h := range header {
-		name := foldHeader(h)
-		if name == "" {
-			continue
-		}
-		for _, spec := range Fields(t) {
-			if !taken[spec.Field] && folded[spec.Field][name] {
-				out[i] = spec.Field
-				taken[spec.Field] = true
-				break
+	for pass := 0; pass < 2; pass++ {
+		for i, h := range header {
+			name := foldHeader(h)
+			if name == "" || out[i] != "" || weakNames[name] != (pass == 1) {
+				continue
+			}
+			for _, spec := range Fields(t) {
+				if !taken[spec.Field] && folded[spec.Field][name] {
+					out[i] = spec.Field
+					taken[spec.Field] = true
+					break
+				}
 			}
 		}
 	}

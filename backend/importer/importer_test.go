@@ -37,6 +37,11 @@ func TestAutoMap_ERPHeaders(t *testing.T) {
 		{Invoices, "Customer|Invoice No.|Invoice Date|Due Date|Amount|Open Balance|Memo",
 			"clientName|number|issueDate|dueDate|amount|balance|description"},
 		{Invoices, "N° Doc.|Cliente|Emisión|Nro. Documento|Importe", "number|clientName|issueDate||amount"},
+		// Chile's sales register (RCV): "Nro" counts rows, "Folio" is the number.
+		{Invoices, "Nro|Tipo Doc|Tipo Venta|Rut cliente|Razon Social|Folio|Fecha Docto|Fecha Recepcion|Fecha Acuse Recibo|Monto Exento|Monto Neto|Monto IVA|Monto total",
+			"|kind||taxId|clientName|number|issueDate||||||amount"},
+		{Invoices, "Serie|Folio|RFC|Razón Social|Fecha|Total|Moneda", "series|number|taxId|clientName|issueDate|amount|currency"},
+		{Invoices, "Fecha|Documento|Cliente|Debe|Haber|Saldo", "issueDate|number|clientName|amount||balance"},
 		{Clients, "Razón Social|Nombre de Fantasía|RUT|Plazo de pago|Cupo|Correo electrónico|Teléfono|Zona",
 			"legalName|tradeName|taxId|paymentTermsDays|creditLimit|email|phone|segment"},
 		{Payments, "RUT|Cliente|Fecha Pago|Monto Pagado|N° Factura|Medio de Pago|N° Operación",

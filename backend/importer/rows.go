@@ -352,6 +352,8 @@ func (r *rowCtx) invoice(rec *Record) {
 	d.Number = r.text(FNumber, ar.MaxNumberLen)
 	if d.Number == "" {
 		r.add(FNumber, ClassError, "import.required")
+	} else if series := r.text(FSeries, 20); series != "" && !strings.HasPrefix(d.Number, series) {
+		d.Number = series + "-" + d.Number
 	}
 	d.IssueDate = r.date(FIssueDate, true)
 	d.DueDate = r.date(FDueDate, false)

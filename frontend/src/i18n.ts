@@ -149,7 +149,7 @@ export const es = {
   importField: {
     legalName: 'Razón social', tradeName: 'Nombre de fantasía', taxId: 'RUT / NIT / RFC', clientName: 'Cliente (nombre)',
     paymentTermsDays: 'Plazo de pago (días)', creditLimit: 'Cupo de crédito', segment: 'Segmento', contact: 'Contacto',
-    email: 'Correo', phone: 'Teléfono', notes: 'Notas', kind: 'Tipo de documento', number: 'Número / folio',
+    email: 'Correo', phone: 'Teléfono', notes: 'Notas', kind: 'Tipo de documento', series: 'Serie', number: 'Número / folio',
     issueDate: 'Fecha de emisión', dueDate: 'Vencimiento', amount: 'Monto', balance: 'Saldo pendiente', currency: 'Moneda',
     description: 'Descripción', date: 'Fecha de pago', reference: 'Referencia', method: 'Medio de pago',
   },
@@ -314,7 +314,7 @@ export const en: Dict = {
   importField: {
     legalName: 'Legal name', tradeName: 'Trade name', taxId: 'Tax ID', clientName: 'Client (name)',
     paymentTermsDays: 'Payment terms (days)', creditLimit: 'Credit limit', segment: 'Segment', contact: 'Contact',
-    email: 'Email', phone: 'Phone', notes: 'Notes', kind: 'Document type', number: 'Number',
+    email: 'Email', phone: 'Phone', notes: 'Notes', kind: 'Document type', series: 'Series', number: 'Number',
     issueDate: 'Issue date', dueDate: 'Due date', amount: 'Amount', balance: 'Open balance', currency: 'Currency',
     description: 'Description', date: 'Payment date', reference: 'Reference', method: 'Payment method',
   },
