@@ -7,7 +7,7 @@ import {api, events} from '../api';
 import {notifyError, useApp} from '../state';
 
 /** ExportButton asks where to save a list as Excel or CSV and exports it in the background, showing progress. */
-export function ExportButton({list, clientId, label}: {list: 'clients' | 'invoices' | 'payments' | 'ledger'; clientId?: number; label?: string}) {
+export function ExportButton({list, clientId, label, size}: {list: 'clients' | 'invoices' | 'payments' | 'ledger'; clientId?: number; label?: string; size?: string}) {
   const {t} = useTranslation();
   const {int} = useApp();
   const [job, setJob] = useState<string>();
@@ -37,7 +37,7 @@ export function ExportButton({list, clientId, label}: {list: 'clients' | 'invoic
     }
   };
   return (
-    <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={start} loading={!!job} data-testid={`export-${list}`}>
+    <Button variant="default" size={size} leftSection={<IconFileSpreadsheet size={16} />} onClick={start} loading={!!job} data-testid={`export-${list}`}>
       {label ?? t('export.button')}
     </Button>
   );

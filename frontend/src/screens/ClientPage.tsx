@@ -45,7 +45,6 @@ export function ClientPage({id, onBack}: {id: number; onBack: () => void}) {
         <Group gap="xs" wrap="nowrap">
           <Button size="sm" leftSection={<IconFilePlus size={16} />} onClick={() => nav.newInvoice(id)} data-testid="client-new-invoice" disabled={archived}>{t('client.newInvoice')}</Button>
           <Button size="sm" leftSection={<IconCash size={16} />} onClick={() => nav.newPayment(id)} data-testid="client-new-payment">{t('client.newPayment')}</Button>
-          <ExportButton list="ledger" clientId={id} label={t('export.ledger')} />
           <Button size="sm" variant="default" leftSection={<IconEdit size={16} />} onClick={() => nav.editClient(id)}>{t('common.edit')}</Button>
           <Button size="sm" variant="default" leftSection={<IconArchive size={16} />} onClick={archive}>{archived ? t('client.unarchive') : t('client.archive')}</Button>
         </Group>
@@ -67,6 +66,7 @@ export function ClientPage({id, onBack}: {id: number; onBack: () => void}) {
           <Tabs.Tab value="ledger">{t('client.ledger')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('client.contacts')} ({c.contacts?.length ?? 0})</Tabs.Tab>
           <Tabs.Tab value="history">{t('client.history')}</Tabs.Tab>
+          <div style={{marginLeft: 'auto', paddingBottom: 4}}><ExportButton list="ledger" clientId={id} label={t('export.ledger')} size="xs" /></div>
         </Tabs.List>
         <Tabs.Panel value="ledger" style={{flex: 1, minHeight: 0}}>
           <ScrollArea h="100%">
