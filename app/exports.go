@@ -8,6 +8,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"cartera/backend/ar"
+	"cartera/backend/date"
 	"cartera/backend/export"
 	"cartera/backend/sqlite"
 )
@@ -70,27 +71,20 @@ func (x *Exports) choose(base string) (string, error) {
 // Start exports list ("clients", "invoices", "payments") to path in the
 // background; progress and the end (an ExportDone) arrive as job events.
 func (x *Exports) Start(list, path string) (string, error) {
-	if _, err := export.FormatOf(path); err != nil {
-		return "", err
-	}
-	db, release, err := x.s.store()
-	if err != nil {
-		release()
-		return "", err
-	}
-	lang, today := x.s.Lang(), x.s.today()
-	return x.s.startJob("export", func(ctx context.Context, progress func(string, int64, int64)) (any, error) {
-		defer release()
-		n, err := export.List(ctx, db, list, path, lang, today, func(rows int64) { progress("export.rows", rows, 0) })
-		if err != nil {
-			return nil, err
-		}
-		return ExportDone{Path: path, Rows: n}, nil
-	}), nil
+	return x.start(path, func(ctx context.Context, db *sqlite.DB, lang string, today date.Date, progress export.Progress) (int64, error) {
+		return export.List(ctx, db, list, path, lang, today, progress)
+	})
 }
 
 // StartLedger exports a client's account statement to path in the background.
 func (x *Exports) StartLedger(clientID int64, path string) (string, error) {
+	return x.start(path, func(ctx context.Context, db *sqlite.DB, lang string, today date.Date, progress export.Progress) (int64, error) {
+		return export.Ledger(ctx, db, clientID, path, lang, today, progress)
+	})
+}
+
+// start runs one export to path as a job.
+func (x *Exports) start(path string, write func(ctx context.Context, db *sqlite.DB, lang string, today date.Date, progress export.Progress) (int64, error)) (string, error) {
 	if _, err := export.FormatOf(path); err != nil {
 		return "", err
 	}
@@ -102,7 +96,7 @@ func (x *Exports) StartLedger(clientID int64, path string) (string, error) {
 	lang, today := x.s.Lang(), x.s.today()
 	return x.s.startJob("export", func(ctx context.Context, progress func(string, int64, int64)) (any, error) {
 		defer release()
-		n, err := export.Ledger(ctx, db, clientID, path, lang, today, func(rows int64) { progress("export.rows", rows, 0) })
+		n, err := write(ctx, db, lang, today, func(rows int64) { progress("export.rows", rows, 0) })
 		if err != nil {
 			return nil, err
 		}

@@ -148,18 +148,8 @@ func (x *Imports) applyMapping(opt *importer.Options, name, signature string, wi
 	} else {
 		m, ok = x.s.settings.MappingFor(string(opt.Target), signature)
 	}
-	if !ok || len(m.Columns) != width {
+	if !ok || !importer.UseMapping(opt, m.Columns, m.DateOrder, m.Decimal, width) {
 		return ""
-	}
-	opt.Columns = make([]importer.Field, width)
-	for i, c := range m.Columns {
-		opt.Columns[i] = importer.Field(c)
-	}
-	if opt.Format.DateOrder == "" {
-		opt.Format.DateOrder = importer.DateOrder(m.DateOrder)
-	}
-	if opt.Format.Decimal == "" {
-		opt.Format.Decimal = m.Decimal
 	}
 	return m.Name
 }

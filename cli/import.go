@@ -73,17 +73,8 @@ func runImport(ctx context.Context, e *Env, args []string) int {
 	} else if saved, found = store.MappingFor(string(target), pv.Signature); found {
 		e.printf(e.t("Se usa la asignación de columnas guardada «%s».", "Using the saved column mapping “%s”."), saved.Name)
 	}
-	if found {
-		opt.Columns = make([]importer.Field, len(saved.Columns))
-		for i, c := range saved.Columns {
-			opt.Columns[i] = importer.Field(c)
-		}
-		if opt.Format.DateOrder == "" {
-			opt.Format.DateOrder = importer.DateOrder(saved.DateOrder)
-		}
-		if opt.Format.Decimal == "" {
-			opt.Format.Decimal = saved.Decimal
-		}
+	if found && !importer.UseMapping(&opt, saved.Columns, saved.DateOrder, saved.Decimal, len(pv.Header)) {
+		return e.fail(ar.Errorf(ar.EInvalid, "mapping", "import.mapping_width", "columns", strconv.Itoa(len(pv.Header))))
 	}
 	e.describe(pv, opt.Columns)
 	rep, err := importer.Run(ctx, db, path, opt, e.Today, nil)

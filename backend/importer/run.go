@@ -42,6 +42,26 @@ type Options struct {
 	DryRun   bool             `json:"dryRun"` // check everything, write nothing
 }
 
+// UseMapping puts a saved mapping in opt: its columns (the file's header must
+// be as wide), and its date order and decimal separator unless opt says them.
+// It reports false when the widths differ.
+func UseMapping(opt *Options, columns []string, dateOrder, decimal string, width int) bool {
+	if len(columns) != width {
+		return false
+	}
+	opt.Columns = make([]Field, width)
+	for i, c := range columns {
+		opt.Columns[i] = Field(c)
+	}
+	if opt.Format.DateOrder == "" {
+		opt.Format.DateOrder = DateOrder(dateOrder)
+	}
+	if opt.Format.Decimal == "" {
+		opt.Format.Decimal = decimal
+	}
+	return true
+}
+
 // MaxProblems is how many problems a report lists; the rest are only counted.
 const MaxProblems = 5000
 

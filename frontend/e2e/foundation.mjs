@@ -3,42 +3,11 @@
 // A bookkeeper creates a portfolio, a client (first with a wrong RUT), an
 // invoice and a partial payment, checks the balance and the status, and
 // switches the UI to English. Screenshots land in $E2E_OUT.
-import {chromium} from 'playwright-core';
-import {mkdirSync} from 'node:fs';
+import {open} from './harness.mjs';
 
-const base = process.env.BASE_URL ?? 'http://127.0.0.1:34115';
-const out = process.env.E2E_OUT ?? 'e2e-out';
-mkdirSync(out, {recursive: true});
+const {base, page, step, expectText, shot, run} = await open('foundation');
 
-const browser = await chromium.launch({executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox']});
-const page = await browser.newPage({viewport: {width: 1280, height: 800}, locale: 'es-CL'});
-const consoleErrors = [];
-page.on('pageerror', (e) => {
-  const stack = String(e.stack ?? e);
-  // wails dev's own browser bridge (/wails/ipc.js) throws once at load in a
-  // plain browser (it looks for the desktop window's nodes); that is not the app.
-  if (/\/wails\/ipc\.js/.test(stack.split('\n')[1] ?? '')) return;
-  consoleErrors.push(stack.split('\n').slice(0, 4).join(' | '));
-});
-
-let passed = 0;
-let failed = 0;
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
-    await page.screenshot({path: `${out}/failure-${passed + failed}.png`}).catch(() => {});
-    throw e;
-  }
-}
-const expectText = (text, timeout = 10000) => page.getByText(text, {exact: false}).first().waitFor({timeout});
-const shot = (name) => page.screenshot({path: `${out}/${name}.png`});
-
-try {
+await run(async () => {
   await step('the first screen offers a new portfolio, opening one and the demo, in Spanish', async () => {
     await page.goto(base);
     await expectText('Nueva cartera', 30000);
@@ -151,14 +120,4 @@ try {
     await expectText('New client');
     await shot('06-english');
   });
-
-  await step('no uncaught error in the page', async () => {
-    if (consoleErrors.length) throw new Error(consoleErrors.join('; '));
-  });
-} catch {
-  // the failing step was reported
-} finally {
-  await browser.close();
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});

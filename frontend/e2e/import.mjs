@@ -4,14 +4,11 @@
 // header under the title rows, maps the columns, lists the problems by row and
 // column, imports with the choices made, and the import is undone from the
 // history. Screenshots land in $E2E_OUT.
-import {chromium} from 'playwright-core';
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {open} from './harness.mjs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-const base = process.env.BASE_URL ?? 'http://127.0.0.1:34115';
-const out = process.env.E2E_OUT ?? 'e2e-out';
-mkdirSync(out, {recursive: true});
 const dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-import-'));
 const csv = join(dir, 'cxc-defontana.csv');
 // Windows-1252 would be truer to life; the encodings have their own Go tests.
@@ -28,32 +25,9 @@ writeFileSync(csv, [
   'Total;;;;;;1.935.000;',
 ].join('\r\n') + '\r\n');
 
-const browser = await chromium.launch({executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox']});
-const page = await browser.newPage({viewport: {width: 1280, height: 800}, locale: 'es-CL'});
-const errors = [];
-page.on('pageerror', (e) => {
-  const stack = String(e.stack ?? e);
-  if (/\/wails\/ipc\.js/.test(stack.split('\n')[1] ?? '')) return;
-  errors.push(stack.split('\n').slice(0, 4).join(' | '));
-});
-let passed = 0;
-let failed = 0;
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
-    await page.screenshot({path: `${out}/import-failure-${passed + failed}.png`}).catch(() => {});
-    throw e;
-  }
-}
-const expectText = (text, timeout = 10000) => page.getByText(text, {exact: false}).first().waitFor({timeout});
-const shot = (name) => page.screenshot({path: `${out}/${name}.png`});
+const {base, page, step, expectText, shot, run} = await open('import');
 
-try {
+await run(async () => {
   await step('a new portfolio offers to import documents when it has none', async () => {
     await page.goto(base);
     // The same wails dev may have run the foundation test first: its portfolio
@@ -145,14 +119,4 @@ try {
     await expectText('Se aplicó la asignación guardada «Defontana CxC».');
     await page.keyboard.press('Escape');
   });
-
-  await step('no script errors', async () => {
-    if (errors.length) throw new Error(errors.join(' || '));
-  });
-} catch {
-  // reported by step
-} finally {
-  await browser.close();
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});

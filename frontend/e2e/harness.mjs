@@ -1,0 +1,56 @@
+// What every end-to-end scenario needs: Debian's chromium on the app that
+// `wails dev` serves, numbered steps that stop at the first failure with a
+// screenshot, and the page's uncaught errors collected.
+import {chromium} from 'playwright-core';
+import {mkdirSync} from 'node:fs';
+
+export async function open(name) {
+  const base = process.env.BASE_URL ?? 'http://127.0.0.1:34115';
+  const out = process.env.E2E_OUT ?? 'e2e-out';
+  mkdirSync(out, {recursive: true});
+  const browser = await chromium.launch({executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox']});
+  const page = await browser.newPage({viewport: {width: 1280, height: 800}, locale: 'es-CL'});
+  const errors = [];
+  page.on('pageerror', (e) => {
+    const stack = String(e.stack ?? e);
+    // wails dev's own browser bridge (/wails/ipc.js) throws once at load in a
+    // plain browser (it looks for the desktop window's nodes); that is not the app.
+    if (/\/wails\/ipc\.js/.test(stack.split('\n')[1] ?? '')) return;
+    errors.push(stack.split('\n').slice(0, 4).join(' | '));
+  });
+  let passed = 0;
+  let failed = 0;
+  const t = {
+    base, page, errors,
+    async step(title, fn) {
+      try {
+        await fn();
+        passed++;
+        console.log(`ok   ${title}`);
+      } catch (e) {
+        failed++;
+        console.log(`FAIL ${title}: ${e.message.split('\n')[0]}`);
+        await page.screenshot({path: `${out}/${name}-failure-${passed + failed}.png`}).catch(() => {});
+        throw e;
+      }
+    },
+    expectText: (text, timeout = 10000) => page.getByText(text, {exact: false}).first().waitFor({timeout}),
+    shot: (file) => page.screenshot({path: `${out}/${file}.png`}),
+    /** run runs the steps, closes the browser and exits with their result. */
+    async run(steps) {
+      try {
+        await steps();
+        await t.step('no uncaught error in the page', async () => {
+          if (errors.length) throw new Error(errors.join(' || '));
+        });
+      } catch {
+        // the failing step was reported
+      } finally {
+        await browser.close();
+      }
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+  return t;
+}
