@@ -217,6 +217,8 @@ func FileError(path string, err error) error {
 		return ar.Wrap(ar.EInvalid, err, "import.no_header", "path", name)
 	case errors.Is(err, tabular.ErrNoSheet):
 		return ar.Wrap(ar.EInvalid, err, "import.no_sheet", "path", name)
+	case errors.Is(err, tabular.ErrEncrypted):
+		return ar.Wrap(ar.EInvalid, err, "import.encrypted", "path", name)
 	case errors.Is(err, tabular.ErrLegacyXLS):
 		return ar.Wrap(ar.EInvalid, err, "import.legacy_xls", "path", name)
 	case errors.Is(err, tabular.ErrHTMLTable):

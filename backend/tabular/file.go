@@ -54,6 +54,9 @@ var (
 	ErrNoSheet = errors.New("tabular: no such sheet")
 	// ErrLegacyXLS means an Excel 97-2003 (BIFF8/OLE2) file: it must be saved as .xlsx first.
 	ErrLegacyXLS = errors.New("tabular: old Excel 97-2003 file")
+	// ErrEncrypted means a workbook protected with a password (Excel keeps
+	// it in an OLE2 container with an EncryptedPackage stream).
+	ErrEncrypted = errors.New("tabular: the workbook is protected with a password")
 	// ErrHTMLTable means an HTML page saved with a spreadsheet name, as many ERPs export.
 	ErrHTMLTable = errors.New("tabular: the file is an HTML page, not a spreadsheet")
 	// ErrDamaged means a spreadsheet that cannot be read (truncated or corrupt); it wraps the cause.
@@ -87,7 +90,10 @@ func (e *LimitError) Unwrap() error { return e.Err }
 var (
 	zipMagic = []byte("PK\x03\x04")
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-	htmlTags = []string{"<html", "<!doctype", "<table", "<head", "<body", "<meta"}
+	// encryptedPackage is the name of the stream, in UTF-16, in the OLE2
+	// directory of a password-protected .xlsx (within the first sectors).
+	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+	htmlTags         = []string{"<html", "<!doctype", "<table", "<head", "<body", "<meta"}
 )
 
 // sniffFormat tells the format from the first bytes of a file.
@@ -97,6 +103,8 @@ func sniffFormat(head []byte) (Format, error) {
 		return "", ErrEmpty
 	case bytes.HasPrefix(head, zipMagic):
 		return FormatXLSX, nil
+	case bytes.HasPrefix(head, oleMagic) && bytes.Contains(head, encryptedPackage):
+		return "", ErrEncrypted
 	case bytes.HasPrefix(head, oleMagic):
 		return "", ErrLegacyXLS
 	}

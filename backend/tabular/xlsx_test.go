@@ -174,6 +174,7 @@ func TestFormat_NotReallySpreadsheets(t *testing.T) {
 		want error
 	}{
 		"biff8":        {biff, ErrLegacyXLS},
+		"encrypted":    {append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1000)...), []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")...), ErrEncrypted},
 		"html":         {[]byte("<html><body><table><tr><td>RUT</td></tr></table></body></html>"), ErrHTMLTable},
 		"doctype+bom":  {[]byte("\xEF\xBB\xBF\r\n  <!DOCTYPE html>\n<html>"), ErrHTMLTable},
 		"bare table":   {[]byte("\n<TABLE border=1><tr><td>a</td></tr></TABLE>"), ErrHTMLTable},
