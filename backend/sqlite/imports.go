@@ -369,10 +369,7 @@ func (im *Importer) existing(line int, d ar.Document, balance int64) (bool, erro
 			im.tell(line, "conflict", field, kv...)
 			return true, nil
 		}
-		paid := amount - open
-		if d.Kind == ar.KindCreditNote {
-			paid = amount - open // applied part
-		}
+		paid := amount - open // for a credit note: the part applied
 		if d.Amount < paid {
 			im.tell(line, "lower_than_paid", "amount", "paid", fmt.Sprint(paid))
 			return true, nil
