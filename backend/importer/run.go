@@ -88,7 +88,10 @@ type Report struct {
 // portfolio is what reading a file needs to know of the portfolio.
 type portfolio struct {
 	ar.Portfolio
-	currencies map[string]bool
+	// currencies lists the currencies the portfolio uses. It reads every
+	// document (seconds in a large portfolio), so it runs only for a file
+	// with a currency column.
+	currencies func() (map[string]bool, error)
 }
 
 func portfolioOf(ctx context.Context, db *sqlite.DB) (portfolio, error) {
@@ -96,15 +99,14 @@ func portfolioOf(ctx context.Context, db *sqlite.DB) (portfolio, error) {
 	if err != nil {
 		return portfolio{}, err
 	}
-	list, err := db.CurrenciesUsed(ctx)
-	if err != nil {
-		return portfolio{}, err
-	}
-	out := portfolio{Portfolio: p, currencies: map[string]bool{p.Currency: true}}
-	for _, c := range list {
-		out.currencies[c] = true
-	}
-	return out, nil
+	return portfolio{Portfolio: p, currencies: func() (map[string]bool, error) {
+		list, err := db.CurrenciesUsed(ctx)
+		out := map[string]bool{p.Currency: true}
+		for _, c := range list {
+			out[c] = true
+		}
+		return out, err
+	}}, nil
 }
 
 // prepared is a file opened and understood: settings, header, mapping, format.
@@ -171,7 +173,12 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 		p.format.Decimal = string(DetectStyle(p.values(FAmount, FBalance, FCreditLimit), pf.Country, p.format.Cells).Decimal)
 	}
 	p.parser = NewParser(opt.Target, p.header, p.columns, p.format, pf.Country, pf.Currency)
-	p.parser.Currencies = pf.currencies
+	if slices.Contains(p.columns, FCurrency) {
+		if p.parser.Currencies, err = pf.currencies(); err != nil {
+			src.Close()
+			return nil, err
+		}
+	}
 	return p, nil
 }
 
