@@ -214,6 +214,16 @@ func state(t testing.TB, db *sqlite.DB) string {
 	return b.String()
 }
 
+// written counts the documents, clients and imports a portfolio holds.
+func written(t testing.TB, db *sqlite.DB) int {
+	t.Helper()
+	var n int
+	if err := db.SQL().QueryRow(`SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM imports)`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func checkPortfolio(t testing.TB, db *sqlite.DB) {
 	t.Helper()
 	v, err := db.Check(context.Background(), 10)
@@ -370,9 +380,7 @@ func TestRun_ProblemsNameRowColumnValueAndBlock(t *testing.T) {
 	if rep.Committed || rep.ImportID != 0 {
 		t.Fatal("rows with errors must stop the import")
 	}
-	var n int
-	db.SQL().QueryRow(`SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM imports)`).Scan(&n)
-	if n != 0 {
+	if n := written(t, db); n != 0 {
 		t.Fatalf("%d rows written by a blocked import", n)
 	}
 	// Skipping the rows with errors imports the rest: number 1 of row 7 is
@@ -575,9 +583,7 @@ func TestRun_BadFilesGetClearMessagesAndWriteNothing(t *testing.T) {
 			t.Errorf("%s: something was imported: %+v", name, rep.Counts)
 		}
 	}
-	var n int
-	db.SQL().QueryRow(`SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM clients) + (SELECT count(*) FROM imports)`).Scan(&n)
-	if n != 0 {
+	if n := written(t, db); n != 0 {
 		t.Fatalf("%d rows written by bad files", n)
 	}
 }
