@@ -442,12 +442,8 @@ func (r *rowCtx) client() ar.Client {
 	in.Segment, _ = r.get(FSegment)
 	in.Notes, _ = r.get(FNotes)
 	raw, _ := r.get(FTaxID)
-	in.TaxID = raw
 	var status ar.TaxIDStatus
 	in.TaxID, status = r.taxID(FTaxID, raw)
-	if in.TaxID == "" {
-		in.TaxID = raw
-	}
 	if t, ok := r.get(FTerms); ok && t != "" {
 		in.PaymentTermsDays = r.terms(t)
 	}
