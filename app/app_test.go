@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -183,5 +184,27 @@ func TestExports_RunAsAJobAndReportTheFile(t *testing.T) {
 	}
 	if path, err := x.ChooseFile("clients"); path != "" || err != nil {
 		t.Errorf("headless ChooseFile = %q %v; want nothing", path, err)
+	}
+}
+
+// The Wails runtime rejects a failed call with new Error(<formatter output>),
+// which turns anything but a string into "[object Object]": the formatter must
+// hand over text that parses back into the field-level DTO.
+func TestErrorFormatter_SendsTextThatParsesBackToTheFieldMessages(t *testing.T) {
+	s, _ := newSession(t)
+	err := ar.Errorf(ar.EInvalid, "email", "email.invalid", "value", "ana@")
+	out, ok := ErrorFormatter(s)(err).(string)
+	if !ok {
+		t.Fatalf("the formatter returns %T; the runtime would show it as [object Object]", ErrorFormatter(s)(err))
+	}
+	var dto ErrorDTO
+	if jerr := json.Unmarshal([]byte(out), &dto); jerr != nil {
+		t.Fatalf("formatter output %q is not JSON: %v", out, jerr)
+	}
+	if dto.Code != "invalid" || len(dto.Issues) != 1 || dto.Issues[0].Field != "email" || dto.Issues[0].Message == "" || strings.Contains(out, "object Object") {
+		t.Errorf("formatter output %q", out)
+	}
+	if !strings.Contains(dto.Issues[0].Message, "«ana@» no es un correo válido") {
+		t.Errorf("field message %q", dto.Issues[0].Message)
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"log"
 
@@ -54,7 +55,17 @@ func ToDTO(lang string, err error) ErrorDTO {
 }
 
 // ErrorFormatter is the Wails option that turns every error a bound method
-// returns into an ErrorDTO in the current language.
+// returns into an ErrorDTO in the current language, sent as its JSON text.
+// The Wails 2.16 runtime rejects the call with new Error(<what this returns>)
+// in the desktop window and in wails dev alike, so an object would arrive as
+// the text "[object Object]"; a string arrives intact as the Error's message,
+// and frontend/src/api parses it back.
 func ErrorFormatter(s *Session) func(error) any {
-	return func(err error) any { return ToDTO(s.Lang(), err) }
+	return func(err error) any { return ErrorJSON(s.Lang(), err) }
+}
+
+// ErrorJSON is ToDTO as JSON text, what ErrorFormatter hands to the runtime.
+func ErrorJSON(lang string, err error) string {
+	b, _ := json.Marshal(ToDTO(lang, err)) // strings and maps of strings always marshal
+	return string(b)
 }

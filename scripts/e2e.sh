@@ -3,6 +3,8 @@
 # browser at 127.0.0.1:34115; Debian's chromium (driven by playwright-core)
 # creates a portfolio, a client, an invoice and a payment in a fresh folder and
 # checks the balance. Runs under Xvfb because wails dev also opens the window.
+# Arguments name scenarios (files in frontend/e2e without .mjs); none runs all.
+# E2E_PORT moves the dev server when another wails dev holds the default port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOPATH)/bin"
@@ -10,14 +12,14 @@ work=$(mktemp -d)
 export CARTERA_HOME="$work/portfolios" CARTERA_CONFIG_DIR="$work/config" NO_AT_BRIDGE=1 CARTERA_LANG=es
 mkdir -p "$CARTERA_HOME" "$CARTERA_CONFIG_DIR"
 log="$work/wails-dev.log"
-port=34115
+port=${E2E_PORT:-34115}
 if curl -s -o /dev/null "http://127.0.0.1:$port"; then
 	echo "e2e: port $port is already in use; stop the other wails dev first" >&2
 	exit 1
 fi
 
 setsid xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-	wails dev -tags webkit2_41 -loglevel Warning -noreload -nogorebuild -m -nosyncgomod >"$log" 2>&1 &
+	wails dev -tags webkit2_41 -devserver "127.0.0.1:$port" -loglevel Warning -noreload -nogorebuild -m -nosyncgomod >"$log" 2>&1 &
 pgid=$!
 cleanup() {
 	kill -INT -- -"$pgid" 2>/dev/null || true
@@ -36,9 +38,17 @@ curl -s "http://127.0.0.1:$port" | grep -q '<div id="root"' || { echo "e2e: wail
 # The bindings are ready once the Go side answers through /wails/ipc.js.
 sleep 2
 status=0
-for t in foundation import; do
-	BASE_URL="http://127.0.0.1:$port" E2E_OUT="$PWD/frontend/e2e/out" node "frontend/e2e/$t.mjs" || status=$?
-	[ "$status" = 0 ] || break
+scenarios=("$@")
+if [ ${#scenarios[@]} = 0 ]; then
+	for f in frontend/e2e/*.mjs; do
+		n=$(basename "$f" .mjs)
+		[ "$n" = harness ] || scenarios+=("$n")
+	done
+fi
+failed=()
+for t in "${scenarios[@]}"; do
+	echo "e2e: scenario $t"
+	BASE_URL="http://127.0.0.1:$port" E2E_OUT="$PWD/frontend/e2e/out" node "frontend/e2e/$t.mjs" || { status=1; failed+=("$t"); }
 done
-if [ "$status" != 0 ]; then echo "e2e: failed; wails dev log:" >&2; tail -40 "$log" >&2; fi
+if [ "$status" != 0 ]; then echo "e2e: failed: ${failed[*]}; wails dev log:" >&2; tail -40 "$log" >&2; fi
 exit "$status"

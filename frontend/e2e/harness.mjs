@@ -18,6 +18,17 @@ export async function open(name) {
     if (/\/wails\/ipc\.js/.test(stack.split('\n')[1] ?? '')) return;
     errors.push(stack.split('\n').slice(0, 4).join(' | '));
   });
+  // Text that only a bug puts on screen: an error object shown as text, a
+  // missing value, a computation on one. Checked after every step.
+  const broken = /\[object Object\]|\bundefined\b|\bNaN\b/;
+  async function noBrokenText() {
+    const text = await page.evaluate(() => document.body?.innerText ?? '');
+    const m = text.match(broken);
+    if (m) {
+      const at = text.indexOf(m[0]);
+      throw new Error(`the page shows "${m[0]}": …${text.slice(Math.max(0, at - 80), at + 40).replace(/\s+/g, ' ')}…`);
+    }
+  }
   let passed = 0;
   let failed = 0;
   const t = {
@@ -25,6 +36,7 @@ export async function open(name) {
     async step(title, fn) {
       try {
         await fn();
+        await noBrokenText();
         passed++;
         console.log(`ok   ${title}`);
       } catch (e) {

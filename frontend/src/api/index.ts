@@ -94,10 +94,15 @@ export function capitalize(s: string | undefined): string | undefined {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
-/** toApiError turns whatever a binding rejected with into an ApiError. */
+/**
+ * toApiError turns whatever a binding rejected with into an ApiError. The Wails
+ * runtime rejects with new Error(<the formatter's JSON text>) in the desktop
+ * window and in wails dev; job events carry the plain object.
+ */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   let v: any = e;
+  if (v instanceof Error) v = v.message;
   if (typeof v === 'string') {
     try {
       v = JSON.parse(v);
