@@ -16,6 +16,10 @@ export const es = {
     shortcuts: 'Atajos: N nuevo · I importar · / buscar · Alt+1…5 secciones · Esc cerrar',
     capped: 'Se muestran los primeros {{shown}} de {{total}}. Use la búsqueda o los filtros para encontrar el resto.',
   },
+  discard: {
+    title: '¿Descartar los cambios?', body: 'Lo que escribió en este formulario no se ha guardado y se perderá.',
+    keep: 'Seguir editando', yes: 'Descartar',
+  },
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'México', PE: 'Perú', AR: 'Argentina'},
   start: {
@@ -180,6 +184,10 @@ export const en: Dict = {
     yes: 'Yes', no: 'No', confirm: 'Confirm', error: 'Could not complete', saved: 'Saved', 
     shortcuts: 'Shortcuts: N new · I import · / search · Alt+1…5 sections · Esc close',
     capped: 'Showing the first {{shown}} of {{total}}. Use search or the filters to find the rest.',
+  },
+  discard: {
+    title: 'Discard your changes?', body: 'What you typed in this form has not been saved and will be lost.',
+    keep: 'Keep editing', yes: 'Discard',
   },
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'Mexico', PE: 'Peru', AR: 'Argentina'},

@@ -1,5 +1,6 @@
 import {ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import {useVirtualizer} from '@tanstack/react-virtual';
+import {useHotkeys} from '@mantine/hooks';
 import {Box, Center, Group, Loader, Stack, Text, UnstyledButton} from '@mantine/core';
 import {IconChevronDown, IconChevronUp} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
@@ -44,6 +45,8 @@ export function VirtualTable<R extends {id: number}>(props: {
   empty: ReactNode;
   onTotal?: (n: number) => void;
   testId?: string;
+  /** searchRef is the list's search box: `/` or Ctrl+F goes to it, and the down arrow there moves into the list's first row. */
+  searchRef?: React.RefObject<HTMLInputElement | null>;
 }) {
   const {columns, fetchPage, resetKey, onRowClick, sort, onSort, empty, onTotal} = props;
   const [total, setTotal] = useState<number | null>(null);
@@ -103,6 +106,22 @@ export function VirtualTable<R extends {id: number}>(props: {
     for (let p = first; p <= last; p++) load(p);
   }, [items, load]);
 
+  const focusSearch = () => props.searchRef?.current?.focus();
+  useHotkeys([['/', focusSearch], ['mod+f', focusSearch]]);
+  useEffect(() => {
+    const box = props.searchRef?.current;
+    if (!box) return;
+    const down = (e: KeyboardEvent) => {
+      if (e.key !== 'ArrowDown' || !total) return;
+      e.preventDefault();
+      parent.current?.focus();
+      setSelected(0);
+      v.scrollToIndex(0);
+    };
+    box.addEventListener('keydown', down);
+    return () => box.removeEventListener('keydown', down);
+  }, [props.searchRef, total, v]);
+
   const rowAt = (i: number): R | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
   const template = columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width)).join(' ');
 
@@ -110,6 +129,12 @@ export function VirtualTable<R extends {id: number}>(props: {
     if (!total) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
+      if (e.key === 'ArrowUp' && selected <= 0 && props.searchRef?.current) {
+        // Up from the first row goes back to the search box, as it came.
+        props.searchRef.current.focus();
+        setSelected(-1);
+        return;
+      }
       const n = Math.max(0, Math.min(shown - 1, selected + (e.key === 'ArrowDown' ? 1 : -1)));
       setSelected(n);
       v.scrollToIndex(n);

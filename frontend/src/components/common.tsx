@@ -32,7 +32,25 @@ export function Loading() {
   return <Center p="xl"><Loader size="sm" /><Text ml="sm" c="dimmed">{t('common.loading')}</Text></Center>;
 }
 
-/** ClientPicker searches clients as the user types. */
+/** foldText lowers case and drops accents, as the backend's search does. */
+export const foldText = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/**
+ * matchesAll tells whether every word of a search appears in a label, ignoring
+ * case and accents, and the dots, dashes and spaces of a tax ID as written
+ * ("77.555.444-4", "77555444", "77.555" all find 77.555.444-4).
+ */
+export function matchesAll(label: string, search: string): boolean {
+  const plain = foldText(label);
+  const bare = plain.replace(/[.\-\s]/g, '');
+  return foldText(search).split(/\s+/).filter(Boolean).every((w) => plain.includes(w) || (/\d/.test(w) && bare.includes(w.replace(/[.\-]/g, ''))));
+}
+
+/**
+ * ClientPicker searches clients as the user types. The options on hand are
+ * filtered at once, before the backend answers, so Enter right after typing
+ * picks a client that matches what was typed, never one from before.
+ */
 export function ClientPicker(props: {value: number | null; onChange: (id: number | null, terms?: number) => void; label?: string; error?: string; autoFocus?: boolean; disabled?: boolean; clearable?: boolean}) {
   const {t} = useTranslation();
   const [search, setSearch] = useState('');
@@ -66,9 +84,11 @@ export function ClientPicker(props: {value: number | null; onChange: (id: number
         if (id) api.client(id).then((s) => props.onChange(id, s.client.paymentTermsDays), () => props.onChange(id));
         else props.onChange(null);
       }}
-      filter={({options}) => options}
+      filter={({options, search}) => options.filter((o) => 'label' in o && matchesAll(o.label, search))}
+      selectFirstOptionOnChange
       error={props.error}
       autoFocus={props.autoFocus}
+      data-autofocus={props.autoFocus || undefined}
       disabled={props.disabled}
       nothingFoundMessage="—"
       data-testid="client-picker"
@@ -78,7 +98,7 @@ export function ClientPicker(props: {value: number | null; onChange: (id: number
 }
 
 /** MoneyInput is a text box for amounts in the portfolio's style; value is minor units or null. */
-export function MoneyInput(props: {label: string; value: number | null; onChange: (v: number | null) => void; currency: string; error?: string; testId?: string}) {
+export function MoneyInput(props: {label: string; value: number | null; onChange: (v: number | null) => void; currency: string; error?: string; testId?: string; autoFocus?: boolean}) {
   const {t} = useTranslation();
   const {country} = useApp();
   const [text, setText] = useState(props.value != null ? formatPlain(props.value, props.currency, country) : '');
@@ -95,6 +115,7 @@ export function MoneyInput(props: {label: string; value: number | null; onChange
       value={text}
       inputMode="decimal"
       data-testid={props.testId}
+      data-autofocus={props.autoFocus || undefined}
       onChange={(e) => {
         const s = e.currentTarget.value;
         setText(s);

@@ -4,6 +4,7 @@ import {IconPlus, IconTrash} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, capitalize, Client, ClientInput, Contact, TaxIDCheck, toApiError} from '../api';
 import {MoneyInput} from '../components/common';
+import {useDiscardGuard} from '../components/DiscardGuard';
 import {notifyOK, useApp, useAsync, useDebounced} from '../state';
 
 const blankContact = (): Contact => ({id: 0, name: '', role: '', email: '', phone: '', channel: 'email'});
@@ -16,6 +17,7 @@ export function ClientForm({id, onClose, onSaved}: {id?: number; onClose: () => 
     creditLimit: 0, segment: '', tags: [], notes: '', contacts: [], confirmTaxId: false,
   });
   const [err, setErr] = useState<ApiError>();
+  const guard = useDiscardGuard(onClose);
   const [busy, setBusy] = useState(false);
   const [check, setCheck] = useState<TaxIDCheck>();
   const segments = useAsync(() => api.segments(), []);
@@ -27,7 +29,7 @@ export function ClientForm({id, onClose, onSaved}: {id?: number; onClose: () => 
         creditLimit: c.creditLimit, segment: c.segment, tags: c.tags ?? [], notes: c.notes, contacts: c.contacts ?? [], confirmTaxId: c.taxIdStatus === 'invalid'});
     }, (e) => setErr(toApiError(e)));
   }, [id]);
-  const set = <K extends keyof ClientInput>(k: K, v: ClientInput[K]) => setF((p) => ({...p, [k]: v}));
+  const set = <K extends keyof ClientInput>(k: K, v: ClientInput[K]) => { guard.markDirty(); setF((p) => ({...p, [k]: v})); };
   const tax = useDebounced(f.taxId, 250);
   useEffect(() => {
     if (!tax.trim()) return setCheck(undefined);
@@ -50,11 +52,13 @@ export function ClientForm({id, onClose, onSaved}: {id?: number; onClose: () => 
   const otherErrors = err ? (err.issues.length ? err.issues.filter((i) => !known.has(i.field)).map((i) => i.full) : [err.message]) : [];
 
   return (
-    <Modal opened onClose={onClose} title={id ? t('clientForm.titleEdit') : t('clientForm.titleNew')} size="xl">
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="client-form">
+    <>
+    {guard.confirm}
+    <Modal opened onClose={guard.requestClose} title={id ? t('clientForm.titleEdit') : t('clientForm.titleNew')} size="xl">
+      <form {...guard.formProps} onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="client-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <TextInput label={t('clientForm.legalName')} value={f.legalName} onChange={(e) => set('legalName', e.currentTarget.value)} error={fieldErr('legalName')} data-autofocus required data-testid="client-legal-name" />
+            <TextInput label={t('clientForm.legalName')} value={f.legalName} onChange={(e) => set('legalName', e.currentTarget.value)} error={fieldErr('legalName')} data-autofocus withAsterisk data-testid="client-legal-name" />
             <TextInput label={t('clientForm.tradeName')} value={f.tradeName} onChange={(e) => set('tradeName', e.currentTarget.value)} error={fieldErr('tradeName')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
@@ -94,11 +98,12 @@ export function ClientForm({id, onClose, onSaved}: {id?: number; onClose: () => 
           <Group><Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => set('contacts', [...f.contacts, blankContact()])}>{t('clientForm.addContact')}</Button></Group>
           {otherErrors.map((m) => <Text key={m} c="red" size="sm">{m}</Text>)}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button variant="default" onClick={guard.requestClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} data-testid="save-client">{t('common.save')}</Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+    </>
   );
 }

@@ -1,6 +1,5 @@
 import {useRef, useState} from 'react';
 import {Badge, Button, Checkbox, Group, SegmentedControl, Text, TextInput} from '@mantine/core';
-import {useHotkeys} from '@mantine/hooks';
 import {IconPlus, IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, ClientRow} from '../api';
@@ -24,7 +23,6 @@ export function ClientsScreen() {
   const [sort, setSort] = useState<Sort>({key: 'name', desc: false});
   const [total, setTotal] = useState<number>();
   const searchRef = useRef<HTMLInputElement>(null);
-  useHotkeys([['/', () => searchRef.current?.focus()], ['mod+f', () => searchRef.current?.focus()]]);
 
   const columns: Column<ClientRow>[] = [
     {key: 'name', label: t('clients.name'), width: 'minmax(220px, 3fr)', sortable: true, render: (r) => (
@@ -63,6 +61,7 @@ export function ClientsScreen() {
         onSort={setSort}
         onTotal={setTotal}
         testId="clients-table"
+        searchRef={searchRef}
         fetchPage={(offset, limit) => api.clients({search: q, archived, overdue, sort: sort.key, desc: sort.desc, offset, limit, today})}
         onRowClick={(r) => nav.openClient(r.id)}
         empty={filtered ? <EmptyState title={t('clients.noMatch')} /> : (

@@ -132,7 +132,8 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
   }, [report, choices]);
   const canImport = !!report && !report.committed && blocking === 0 && !run.running && !check.running;
   const doImport = () => canImport && run.start(api.importStart({...req, choices}));
-  useHotkeys([['mod+Enter', doImport]]);
+  // Ctrl+Enter works from anywhere in the wizard, a just-ticked choice included (no tags ignored).
+  useHotkeys([['mod+Enter', doImport]], []);
 
   const title = (
     <Group gap="xs"><IconFileImport size={20} /><Text fw={600}>{t('import.title')}</Text>{req.path && <Text c="dimmed" size="sm" truncate maw={420}>· {req.path.split(/[\\/]/).pop()}</Text>}</Group>

@@ -5,6 +5,7 @@ import {api, ApiError, OpenItem, toApiError} from '../api';
 import {addDays} from '../format';
 import {ClientPicker, MoneyInput} from '../components/common';
 import {notifyOK, useApp, useAsync} from '../state';
+import {useDiscardGuard} from '../components/DiscardGuard';
 
 export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; onClose: () => void; onSaved: () => void}) {
   const {t} = useTranslation();
@@ -21,6 +22,7 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
   const [description, setDescription] = useState('');
   const [appliesTo, setAppliesTo] = useState<string | null>(null);
   const [err, setErr] = useState<ApiError>();
+  const guard = useDiscardGuard(onClose);
   const [busy, setBusy] = useState(false);
   const currencies = useAsync(() => api.currencies(), []);
   const open = useAsync<OpenItem[]>(() => (client && kind === 'credit_note' ? api.openItems(client, currency) : Promise.resolve([])), [client, kind, currency]);
@@ -46,17 +48,19 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
   const known = ['clientId', 'kind', 'number', 'issueDate', 'dueDate', 'currency', 'amount', 'appliesToId', 'description'];
 
   return (
-    <Modal opened onClose={onClose} title={t('invoiceForm.title')} size="lg">
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="invoice-form">
+    <>
+    {guard.confirm}
+    <Modal opened onClose={guard.requestClose} title={t('invoiceForm.title')} size="lg">
+      <form {...guard.formProps} onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="invoice-form">
         <Stack gap="sm">
-          <ClientPicker value={client} onChange={(id, tm) => { setClient(id); setTerms(tm); }} error={fe('clientId')} autoFocus={!clientId} />
+          <ClientPicker value={client} onChange={(id, tm) => { guard.markDirty(); setClient(id); setTerms(tm); }} error={fe('clientId')} autoFocus={!clientId} />
           <SimpleGrid cols={2}>
-            <Select label={t('invoiceForm.kind')} value={kind} onChange={(v) => setKind(v || 'invoice')} allowDeselect={false}
+            <Select label={t('invoiceForm.kind')} value={kind} onChange={(v) => { guard.markDirty(); setKind(v || 'invoice'); }} allowDeselect={false}
               data={['invoice', 'credit_note', 'debit_note'].map((k) => ({value: k, label: t(`kind.${k}`)}))} />
-            <TextInput label={t('invoiceForm.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={fe('number')} required data-testid="invoice-number" data-autofocus={!!clientId || undefined} />
+            <TextInput label={t('invoiceForm.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={fe('number')} withAsterisk data-testid="invoice-number" data-autofocus={!!clientId || undefined} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('invoiceForm.issue')} value={issue} onChange={(e) => setIssue(e.currentTarget.value)} error={fe('issueDate')} required />
+            <TextInput type="date" label={t('invoiceForm.issue')} value={issue} onChange={(e) => setIssue(e.currentTarget.value)} error={fe('issueDate')} withAsterisk />
             <TextInput type="date" label={t('invoiceForm.due')} value={due} onChange={(e) => { setDue(e.currentTarget.value); setDueTouched(true); }} error={fe('dueDate')}
               description={!dueTouched && terms !== undefined && kind !== 'credit_note' ? t('invoiceForm.dueHint', {days: terms}) : undefined} />
           </SimpleGrid>
@@ -72,11 +76,12 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
           {err && err.issues.filter((i) => !known.includes(i.field)).map((i) => <Text key={i.key + i.field} c="red" size="sm">{i.full}</Text>)}
           {err && err.issues.length === 0 && <Text c="red" size="sm">{err.message}</Text>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button variant="default" onClick={guard.requestClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} data-testid="save-invoice">{t('common.save')}</Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+    </>
   );
 }

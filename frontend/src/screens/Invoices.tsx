@@ -1,6 +1,5 @@
 import {useRef, useState} from 'react';
 import {Button, Drawer, Group, Select, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
-import {useHotkeys} from '@mantine/hooks';
 import {IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, DocumentRow} from '../api';
@@ -28,7 +27,6 @@ export function InvoicesScreen() {
   const [total, setTotal] = useState<number>();
   const [open, setOpen] = useState<number>();
   const searchRef = useRef<HTMLInputElement>(null);
-  useHotkeys([['/', () => searchRef.current?.focus()]]);
 
   const columns: Column<DocumentRow>[] = [
     {key: 'number', label: t('invoices.number'), width: 120, sortable: true, render: (r) => (
@@ -64,6 +62,7 @@ export function InvoicesScreen() {
         onSort={setSort}
         onTotal={setTotal}
         testId="invoices-table"
+        searchRef={searchRef}
         fetchPage={(offset, limit) => api.documents({search: q, clientId: clientId ?? 0, status: status ?? '', kind: kind ?? '', dueFrom, dueTo, sort: sort.key, desc: sort.desc, offset, limit, today})}
         onRowClick={(r) => setOpen(r.id)}
         empty={filtered ? <EmptyState title={t('invoices.noMatch')} /> : (

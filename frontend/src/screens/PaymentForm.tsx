@@ -4,6 +4,7 @@ import {useTranslation} from 'react-i18next';
 import {api, ApiError, Line, OpenItem, toApiError} from '../api';
 import {ClientPicker, MoneyInput} from '../components/common';
 import {notifyOK, useApp, useAsync} from '../state';
+import {useDiscardGuard} from '../components/DiscardGuard';
 
 /**
  * AllocationEditor lists a client's open invoices in one currency with the
@@ -82,6 +83,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
   const [lines, setLines] = useState<Record<number, number>>({});
   const [err, setErr] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const guard = useDiscardGuard(onClose);
   const currencies = useAsync(() => api.currencies(), []);
 
   const submit = () => {
@@ -95,13 +97,15 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
   const fe = (k: string) => err?.field(k);
   const known = ['clientId', 'date', 'amount', 'currency', 'method', 'reference', 'notes'];
   return (
-    <Modal opened onClose={onClose} title={t('paymentForm.title')} size="xl">
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="payment-form">
+    <>
+    {guard.confirm}
+    <Modal opened onClose={guard.requestClose} title={t('paymentForm.title')} size="xl">
+      <form {...guard.formProps} onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="payment-form">
         <Stack gap="sm">
-          <ClientPicker value={client} onChange={(id) => { setClient(id); setLines({}); }} error={fe('clientId')} autoFocus={!clientId} />
+          <ClientPicker value={client} onChange={(id) => { guard.markDirty(); setClient(id); setLines({}); }} error={fe('clientId')} autoFocus={!clientId} />
           <SimpleGrid cols={3}>
-            <TextInput type="date" label={t('paymentForm.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={fe('date')} required />
-            <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount')} testId="payment-amount" />
+            <TextInput type="date" label={t('paymentForm.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={fe('date')} withAsterisk />
+            <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount')} testId="payment-amount" autoFocus={!!clientId} />
             <Select label={t('paymentForm.currency')} value={currency} onChange={(v) => setCurrency(v || home)} data={currencies.data ?? [home]} searchable allowDeselect={false} error={fe('currency')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
@@ -115,11 +119,12 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
           {err && err.issues.filter((i) => !known.includes(i.field)).map((i) => <Alert key={i.key + i.field} color="red" p="xs">{i.full}</Alert>)}
           {err && err.issues.length === 0 && <Alert color="red" p="xs">{err.message}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button variant="default" onClick={guard.requestClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} data-testid="save-payment">{t('common.save')}</Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+    </>
   );
 }

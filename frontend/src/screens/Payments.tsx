@@ -1,4 +1,4 @@
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {Badge, Button, Checkbox, Drawer, Group, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
 import {IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
@@ -23,6 +23,7 @@ export function PaymentsScreen() {
   const [sort, setSort] = useState<Sort>({key: 'date', desc: true});
   const [total, setTotal] = useState<number>();
   const [open, setOpen] = useState<number>();
+  const searchRef = useRef<HTMLInputElement>(null);
   const columns: Column<PaymentRow>[] = [
     {key: 'date', label: t('payments.date'), width: 110, sortable: true, render: (r) => date(r.date)},
     {key: 'client', label: t('payments.client'), width: 'minmax(200px, 3fr)', sortable: true, render: (r) => r.clientName},
@@ -40,7 +41,7 @@ export function PaymentsScreen() {
     <>
       <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" extra={<><ImportButton target="payments" /><ExportButton list="payments" /></>} />
       <Group mb="sm">
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('payments.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 380}} />
+        <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('payments.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 380}} />
         <Checkbox label={t('payments.onlyUnallocated')} checked={unallocated} onChange={(e) => setUnallocated(e.currentTarget.checked)} />
       </Group>
       <VirtualTable<PaymentRow>
@@ -49,6 +50,8 @@ export function PaymentsScreen() {
         sort={sort}
         onSort={setSort}
         onTotal={setTotal}
+        testId="payments-table"
+        searchRef={searchRef}
         fetchPage={(offset, limit) => api.payments({search: q, unallocated, sort: sort.key, desc: sort.desc, offset, limit})}
         onRowClick={(r) => setOpen(r.id)}
         empty={q || unallocated ? <EmptyState title={t('payments.noMatch')} /> : (

@@ -3,6 +3,7 @@ import {ActionIcon, Button, Card, Container, Group, Modal, Progress, SegmentedCo
 import {IconFilePlus, IconFolderOpen, IconSparkles, IconTrash, IconFileAlert} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, events, JobProgress, PortfolioInfo, RecentPortfolio, toApiError} from '../api';
+import {useDiscardGuard} from '../components/DiscardGuard';
 import {notifyError, useApp, useAsync} from '../state';
 import {LanguageSwitch} from './Workspace';
 
@@ -85,6 +86,7 @@ function NewPortfolioModal({opened, onClose, onInfo}: {opened: boolean; onClose:
   const [folder, setFolder] = useState('');
   const [err, setErr] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const guard = useDiscardGuard(onClose);
   const currencies = useAsync(() => api.currencies(), []);
   useEffect(() => {
     if (opened) api.defaultFolder().then(setFolder, () => {});
@@ -94,13 +96,15 @@ function NewPortfolioModal({opened, onClose, onInfo}: {opened: boolean; onClose:
     api.createPortfolio({name, country, currency, taxId, folder}).then(onInfo, (e) => setErr(toApiError(e))).finally(() => setBusy(false));
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('newPortfolio.title')} size="lg">
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <>
+    {guard.confirm}
+    <Modal opened={opened} onClose={guard.requestClose} title={t('newPortfolio.title')} size="lg">
+      <form {...guard.formProps} onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <Stack>
-          <TextInput label={t('newPortfolio.name')} placeholder={t('newPortfolio.namePh')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={err?.field('name')} data-autofocus required />
+          <TextInput label={t('newPortfolio.name')} placeholder={t('newPortfolio.namePh')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={err?.field('name')} data-autofocus withAsterisk />
           <Group grow>
             <Select label={t('newPortfolio.country')} data={meta.countries.map((c) => ({value: c, label: t(`country.${c}`)}))} value={country}
-              onChange={(v) => { setCountry(v || 'CL'); setCurrency(currencyOf[v || 'CL']); }} allowDeselect={false} />
+              onChange={(v) => { guard.markDirty(); setCountry(v || 'CL'); setCurrency(currencyOf[v || 'CL']); }} allowDeselect={false} />
             <Select label={t('newPortfolio.currency')} data={currencies.data ?? [currency]} value={currency} onChange={(v) => setCurrency(v || currency)} searchable allowDeselect={false} error={err?.field('currency')} />
           </Group>
           <TextInput label={t('newPortfolio.taxId')} value={taxId} onChange={(e) => setTaxId(e.currentTarget.value)} error={err?.field('taxId')} />
@@ -110,12 +114,13 @@ function NewPortfolioModal({opened, onClose, onInfo}: {opened: boolean; onClose:
           </Group>
           {err && !err.issues.some((i) => ['name', 'currency', 'taxId', 'path', 'folder'].includes(i.field)) && <Text c="red" size="sm">{err.message}</Text>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button variant="default" onClick={guard.requestClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} data-testid="create-portfolio">{t('newPortfolio.create')}</Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+    </>
   );
 }
 

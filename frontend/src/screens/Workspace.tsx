@@ -93,6 +93,8 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
     }],
     ['p', () => !anyModal && clientId && nav.newPayment(clientId)],
     ['i', () => !anyModal && ['clients', 'invoices', 'payments'].includes(section) && nav.importFile(sectionTarget)],
+    // Esc leaves a client's page for the list, unless it is closing a form or a drawer on top.
+    ['Escape', () => !anyModal && clientId && !document.querySelector('[role="dialog"]') && setClientId(undefined)],
   ]);
 
   const switchPortfolio = () => api.closePortfolio().then(() => api.current().then(onInfo), notifyError);
