@@ -11,7 +11,7 @@ const {base, page, step, expectText, shot, run} = await open('errors');
 /** fieldError is the error text Mantine shows under the input labelled label. */
 async function fieldError(label) {
   const input = page.getByLabel(label, {exact: true}).first();
-  const id = await input.getAttribute('aria-describedby');
+  const id = await input.getAttribute('aria-describedby', {timeout: 1000});
   if (!id) throw new Error(`the field «${label}» shows no error`);
   const texts = await Promise.all(id.split(/\s+/).map((i) => page.locator(`[id="${i}"]`).textContent().catch(() => '')));
   return texts.join(' ').trim();
@@ -20,11 +20,11 @@ async function fieldError(label) {
 async function expectFieldError(label, want) {
   let got = '';
   for (let i = 0; i < 20; i++) {
-    got = await fieldError(label).catch(() => '');
+    got = await fieldError(label).catch((e) => `(${e.message.split('\n')[0]})`);
     if (got.includes(want)) return;
     await page.waitForTimeout(250);
   }
-  throw new Error(`under «${label}»: ${JSON.stringify(got)}; want ${JSON.stringify(want)}`);
+  throw new Error(`under «${label}»: ${got}; want ${JSON.stringify(want)}`);
 }
 
 let portfolioPath = '';

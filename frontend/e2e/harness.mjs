@@ -10,6 +10,8 @@ export async function open(name) {
   mkdirSync(out, {recursive: true});
   const browser = await chromium.launch({executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox']});
   const page = await browser.newPage({viewport: {width: 1280, height: 800}, locale: 'es-CL'});
+  // No step waits forever: under load a step gets 20 s, a stuck one fails with its name.
+  page.setDefaultTimeout(20000);
   const errors = [];
   page.on('pageerror', (e) => {
     const stack = String(e.stack ?? e);
