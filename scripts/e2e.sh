@@ -5,6 +5,8 @@
 # checks the balance. Runs under Xvfb because wails dev also opens the window.
 # Arguments name scenarios (files in frontend/e2e without .mjs); none runs all.
 # E2E_PORT moves the dev server when another wails dev holds the default port.
+# -s: make has installed the frontend's packages (npm ci) and built it; wails dev
+# would otherwise run npm ci again on every start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOPATH)/bin"
@@ -19,7 +21,7 @@ if curl -s -o /dev/null "http://127.0.0.1:$port"; then
 fi
 
 setsid xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-	wails dev -tags webkit2_41 -devserver "127.0.0.1:$port" -loglevel Warning -noreload -nogorebuild -m -nosyncgomod >"$log" 2>&1 &
+	wails dev -tags webkit2_41 -s -devserver "127.0.0.1:$port" -loglevel Warning -noreload -nogorebuild -m -nosyncgomod >"$log" 2>&1 &
 pgid=$!
 cleanup() {
 	kill -INT -- -"$pgid" 2>/dev/null || true

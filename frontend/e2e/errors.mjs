@@ -10,7 +10,8 @@ const {base, page, step, expectText, shot, run} = await open('errors');
 
 /** fieldError is the error text Mantine shows under the input labelled label. */
 async function fieldError(label) {
-  const input = page.getByLabel(label, {exact: true}).first();
+  // A required field's label ends in Mantine's asterisk.
+  const input = page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`)).first();
   const id = await input.getAttribute('aria-describedby', {timeout: 1000});
   if (!id) throw new Error(`the field «${label}» shows no error`);
   const texts = await Promise.all(id.split(/\s+/).map((i) => page.locator(`[id="${i}"]`).textContent().catch(() => '')));

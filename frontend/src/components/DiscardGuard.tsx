@@ -1,11 +1,11 @@
-import {ReactNode, useCallback, useState} from 'react';
+import {ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import {Button, Group, Modal, Text} from '@mantine/core';
 import {useTranslation} from 'react-i18next';
 
 /** What a form needs to ask before its changes are thrown away. */
 export interface DiscardGuard {
-  /** dirty is true once the user has typed, ticked or chosen anything in the form. */
-  dirty: boolean;
+  /** isDirty tells whether the user has typed, ticked or chosen anything in the form. */
+  isDirty: () => boolean;
   /** markDirty records a change the DOM does not announce (a value set from a dropdown). */
   markDirty: () => void;
   /** requestClose closes at once when nothing changed, and asks first otherwise: give it to Modal's onClose and the Cancel button. */
@@ -16,6 +16,13 @@ export interface DiscardGuard {
   confirm: ReactNode;
 }
 
+// The dirty flags of the forms open now, so that something arriving from
+// outside (a portfolio opened by a double-click) can ask before replacing them.
+const openForms = new Set<{current: boolean}>();
+
+/** anyFormDirty tells whether a form on screen holds changes that are not saved. */
+export const anyFormDirty = () => [...openForms].some((f) => f.current);
+
 /**
  * useDiscardGuard keeps a filled-in form from being lost to Esc, a click
  * outside or Cancel: with changes, it asks "¿Descartar los cambios?" and only
@@ -23,11 +30,18 @@ export interface DiscardGuard {
  */
 export function useDiscardGuard(onClose: () => void): DiscardGuard {
   const {t} = useTranslation();
-  const [dirty, setDirty] = useState(false);
+  // A ref, not state: marking the form dirty must not re-render it in the
+  // middle of the keystroke that made it dirty (React would then put the
+  // controlled input's old value back and the first character would be lost).
+  const dirty = useRef(false);
   const [asking, setAsking] = useState(false);
-  const markDirty = useCallback(() => setDirty(true), []);
-  const close = () => { setDirty(false); setAsking(false); onClose(); };
-  const requestClose = () => (dirty ? setAsking(true) : close());
+  useEffect(() => {
+    openForms.add(dirty);
+    return () => { openForms.delete(dirty); };
+  }, []);
+  const markDirty = useCallback(() => { dirty.current = true; }, []);
+  const close = () => { dirty.current = false; setAsking(false); onClose(); };
+  const requestClose = () => (dirty.current ? setAsking(true) : close());
   const confirm = (
     <Modal opened={asking} onClose={() => setAsking(false)} title={t('discard.title')} size="sm" centered zIndex={400} data-testid="discard-confirm">
       <Text size="sm">{t('discard.body')}</Text>
@@ -37,5 +51,5 @@ export function useDiscardGuard(onClose: () => void): DiscardGuard {
       </Group>
     </Modal>
   );
-  return {dirty, markDirty, requestClose, formProps: {onInputCapture: markDirty, onChangeCapture: markDirty}, confirm};
+  return {isDirty: () => dirty.current, markDirty, requestClose, formProps: {onInputCapture: markDirty, onChangeCapture: markDirty}, confirm};
 }
