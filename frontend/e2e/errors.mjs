@@ -129,7 +129,7 @@ await run(async () => {
     await page.keyboard.type('beta');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(500);
-    const picked = await page.getByTestId('client-picker').inputValue();
+    const picked = await page.getByTestId('invoice-form').getByTestId('client-picker').inputValue();
     if (!picked.startsWith('Beta SpA')) throw new Error(`picked ${JSON.stringify(picked)}, want Beta SpA`);
   });
 
@@ -139,7 +139,7 @@ await run(async () => {
     await page.getByTestId('save-invoice').click();
     await page.getByTestId('invoice-form').waitFor({state: 'hidden'});
     await page.keyboard.press('n');
-    await page.getByTestId('client-picker').fill('beta');
+    await page.getByTestId('invoice-form').getByTestId('client-picker').fill('beta');
     await page.getByRole('option', {name: /Beta SpA/}).click();
     await page.getByTestId('invoice-number').fill('2001');
     await page.getByTestId('invoice-amount').fill('5.000');
@@ -153,7 +153,7 @@ await run(async () => {
   await step('voiding an invoice with a payment applied is refused with a sentence that says why', async () => {
     await page.keyboard.press('Alt+3');
     await page.keyboard.press('n');
-    await page.getByTestId('client-picker').fill('beta');
+    await page.getByTestId('payment-form').getByTestId('client-picker').fill('beta');
     await page.getByRole('option', {name: /Beta SpA/}).click();
     await page.getByTestId('payment-amount').fill('40.000');
     await page.waitForFunction(() => document.querySelector('[data-testid="alloc-2001"]')?.value === '40.000', null, {timeout: 5000});

@@ -1,6 +1,6 @@
 import {ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import {useVirtualizer} from '@tanstack/react-virtual';
-import {useHotkeys} from '@mantine/hooks';
+import {useShortcuts} from './shortcuts';
 import {Box, Center, Group, Loader, Stack, Text, UnstyledButton} from '@mantine/core';
 import {IconChevronDown, IconChevronUp} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
@@ -107,7 +107,7 @@ export function VirtualTable<R extends {id: number}>(props: {
   }, [items, load]);
 
   const focusSearch = () => props.searchRef?.current?.focus();
-  useHotkeys([['/', focusSearch], ['mod+f', focusSearch]]);
+  useShortcuts([['/', focusSearch], ['mod+f', focusSearch]]);
   useEffect(() => {
     const box = props.searchRef?.current;
     if (!box) return;

@@ -1,10 +1,10 @@
 import {createContext, useContext, useEffect, useState} from 'react';
 import {AppShell, Button, Group, NavLink, SegmentedControl, Stack, Text, Title} from '@mantine/core';
-import {useHotkeys} from '@mantine/hooks';
 import {IconArrowsExchange, IconSettings, IconCash, IconDatabase, IconFileInvoice, IconHistory, IconUsers} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, events, ImportTarget, PortfolioInfo} from '../api';
 import {notifyError, useApp} from '../state';
+import {useShortcuts} from '../components/shortcuts';
 import {ClientsScreen} from './Clients';
 import {ClientPage} from './ClientPage';
 import {ClientForm} from './ClientForm';
@@ -83,8 +83,8 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
     ['backups', t('nav.backups'), <IconDatabase size={18} />],
   ];
   // Alt+1…5 work even with the cursor in a box; single letters do not, so typing never triggers them.
-  useHotkeys(sections.map(([s], i) => [`alt+${i + 1}`, () => !anyModal && nav.go(s)]), []);
-  useHotkeys([
+  useShortcuts([
+    ...sections.map(([s], i): [string, () => void] => [`alt+${i + 1}`, () => !anyModal && nav.go(s)]),
     ['n', () => {
       if (anyModal) return;
       if (section === 'invoices') nav.newInvoice(clientId);
