@@ -301,18 +301,22 @@ type ClientPage struct {
 
 // receivableSQL, overdueSQL and creditSQL are a client c's open receivables
 // in currency ?1, the part of them due before ?2, and its credit (open credit
-// notes and unallocated payments) in ?1: the client list's figures of
-// ar.ClientBalances, each read from a covering partial index.
+// notes and unallocated payments) in ?1; balanceSQL is receivable − credit in
+// two lookups instead of three, for sorting every client by it. They are the
+// client list's figures of ar.ClientBalances, each read from a covering
+// partial index.
 const (
 	receivableSQL = `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note')`
 	overdueSQL    = `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note' AND d.due_date < ?2)`
 	creditSQL     = `((SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind = 'credit_note')
 		+ (SELECT COALESCE(SUM(p.unallocated_minor),0) FROM payments p WHERE p.client_id = c.id AND p.currency = ?1 AND p.unallocated_minor > 0 AND p.reversed_at IS NULL))`
+	balanceSQL = `((SELECT COALESCE(SUM(CASE WHEN d.kind = 'credit_note' THEN -d.open_minor ELSE d.open_minor END),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL)
+		- (SELECT COALESCE(SUM(p.unallocated_minor),0) FROM payments p WHERE p.client_id = c.id AND p.currency = ?1 AND p.unallocated_minor > 0 AND p.reversed_at IS NULL))`
 )
 
-// clientSorts are the orders of the client list, by ClientFilter.Sort.
-var clientSorts = map[string]string{"name": "c.name_key", "taxId": "c.tax_id_key", "segment": "c.segment COLLATE NOCASE",
-	"balance": "receivable - credit", "overdue": "overdue"}
+// clientSorts are the keys the client list is ordered by, by ClientFilter.Sort.
+var clientSorts = map[string]string{"name": "c.name_key", "taxId": "c.tax_id_key", "segment": "lower(c.segment)",
+	"balance": balanceSQL, "overdue": overdueSQL}
 
 // FindClients returns a page of clients with what each owes and holds in
 // the portfolio currency, as of f.Today.
@@ -370,9 +374,13 @@ func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, erro
 	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM clients c `+cond, args...).Scan(&page.Total); err != nil {
 		return page, mapErr(err)
 	}
+	// The page is chosen computing only its sort key for every client; the
+	// figures shown are computed for the rows of the page alone.
 	q := fmt.Sprintf(`SELECT c.id, c.legal_name, c.trade_name, c.tax_id, c.tax_id_status, c.country, c.segment, c.archived_at IS NOT NULL, c.credit_limit_minor,
-		%s AS receivable, %s AS overdue, %s AS credit FROM clients c %s ORDER BY %s %s, c.id %s LIMIT %d OFFSET %d`,
-		receivableSQL, overdueSQL, creditSQL, cond, order, dir, dir, limit, max(0, f.Offset))
+		%s AS receivable, %s AS overdue, %s AS credit
+		FROM (SELECT c.id AS id, %s AS k FROM clients c %s ORDER BY k %s, c.id %s LIMIT %d OFFSET %d) pg JOIN clients c ON c.id = pg.id
+		ORDER BY pg.k %s, pg.id %s`,
+		receivableSQL, overdueSQL, creditSQL, order, cond, dir, dir, limit, max(0, f.Offset), dir, dir)
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return page, mapErr(err)
