@@ -310,3 +310,19 @@ func TestMigration_FillsTheSortKeysOfExistingClients(t *testing.T) {
 		t.Errorf("by tax ID after migrating %q; want %q", got, want)
 	}
 }
+
+// `cartera check` notices a sort key that does not follow its client, so a
+// write path that forgets them is caught by every test that checks.
+func TestCheck_FindsAStaleSortKey(t *testing.T) {
+	db := newPortfolio(t)
+	c := client(t, db, "Óptica Central", "77.555.444-4")
+	mustCheck(t, db)
+	db.SQL().Exec(`UPDATE clients SET legal_name = 'Zapatería' WHERE id = ?`, c.ID)
+	vs, err := db.Check(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 1 || vs[0].Rule != "client_sort_key" {
+		t.Errorf("violations %+v; want one client_sort_key", vs)
+	}
+}
