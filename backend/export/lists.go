@@ -86,7 +86,7 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 		run = func(w *Writer, tick func() error) error {
 			return db.EachClient(ctx, today, func(c sqlite.ClientExport) error {
 				if err := w.Row(c.LegalName, c.TradeName, taxid.Format(c.Country, c.TaxID), c.Country, c.Segment, strings.ReplaceAll(c.Tags, "\t", ", "),
-					c.PaymentTermsDays, Amount{c.CreditLimit, p.Currency}, Amount{c.Receivable, p.Currency}, Amount{c.Overdue, p.Currency},
+					c.PaymentTermsDays, Amount{c.CreditLimit, p.Currency}, Amount{c.Balance, p.Currency}, Amount{c.Overdue, p.Currency},
 					c.Email, c.Phone, yesNo(c.Archived)); err != nil {
 					return err
 				}
@@ -98,12 +98,9 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 			"amount", Money, "open", Money, "status", Text, "daysOverdue", Int, "description", Text)
 		run = func(w *Writer, tick func() error) error {
 			return db.EachDocument(ctx, func(d ar.Document, client, tax string) error {
-				open := d.Open
-				if d.VoidedAt != nil {
-					open = 0 // a voided document is owed by nobody
-				}
+				amount, open := signed(d)
 				if err := w.Row(word(lang, string(d.Kind)), d.Number, client, taxid.Format(p.Country, tax), d.IssueDate, d.DueDate, d.Currency,
-					Amount{d.Amount, d.Currency}, Amount{open, d.Currency}, word(lang, "status."+string(ar.StatusOf(d, today))),
+					Amount{amount, d.Currency}, Amount{open, d.Currency}, word(lang, "status."+string(ar.StatusOf(d, today))),
 					ar.DaysOverdue(d, today), d.Description); err != nil {
 					return err
 				}
@@ -126,6 +123,21 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 		return 0, ar.Errorf(ar.EInvalid, "list", "export.list", "value", list, "lists", strings.Join(Lists, ", "))
 	}
 	return write(ctx, path, word(lang, list), p.Country, columns, run, progress)
+}
+
+// signed is a document's amount and open amount as the documents export
+// writes them: a credit note's are negative (it lowers what the client owes,
+// as ERP exports write it), so the sum of the open column is what is owed
+// net of credit notes; a voided document is owed by nobody.
+func signed(d ar.Document) (amount, open int64) {
+	amount, open = d.Amount, d.Open
+	if d.VoidedAt != nil {
+		open = 0
+	}
+	if !d.Kind.Receivable() {
+		amount, open = -amount, -open
+	}
+	return amount, open
 }
 
 // write runs rows into a new file at path, counting them; on error or

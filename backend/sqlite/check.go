@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"fmt"
+
+	"cartera/backend/ar"
 )
 
 // Violation is one thing wrong with a portfolio file.
@@ -14,7 +16,8 @@ type Violation struct {
 // Check verifies the file (SQLite integrity and foreign keys) and the money
 // invariants: no allocation takes more than its payment, credit note or
 // document has; every cached open, credited and unallocated amount equals what
-// the allocations say. It returns every violation found (at most limit per rule).
+// the allocations say; every client's stored sort keys follow its name and
+// tax ID. It returns every violation found (at most limit per rule).
 func (db *DB) Check(ctx context.Context, limit int) ([]Violation, error) {
 	if limit <= 0 {
 		limit = 20
@@ -146,6 +149,23 @@ func (db *DB) Check(ctx context.Context, limit int) ([]Violation, error) {
 		var l, o int64
 		rows.Scan(&id, &cur, &l, &o)
 		add("client_balance", "client %d %s: invoices − credit notes − payments = %d, open documents − unapplied credit = %d", id, cur, l, o)
+	}
+	rows.Close()
+
+	// The stored sort keys of the client list follow each client's name and tax ID.
+	rows, err = conn.QueryContext(ctx, `SELECT id, legal_name, tax_id, name_key, tax_id_key FROM clients`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	bad := 0
+	for rows.Next() {
+		var c ar.Client
+		var nk, tk string
+		rows.Scan(&c.ID, &c.LegalName, &c.TaxID, &nk, &tk)
+		if (nk != nameKey(c) || tk != taxIDKey(c)) && bad < limit {
+			bad++
+			add("client_sort_key", "client %d (%s): stored keys %q, %q; want %q, %q", c.ID, c.LegalName, nk, tk, nameKey(c), taxIDKey(c))
+		}
 	}
 	rows.Close()
 	return out, nil

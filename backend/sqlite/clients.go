@@ -9,6 +9,7 @@ import (
 
 	"cartera/backend/ar"
 	"cartera/backend/date"
+	"cartera/backend/taxid"
 )
 
 // Portfolio returns the portfolio's settings.
@@ -63,9 +64,9 @@ func (db *DB) CreateClient(ctx context.Context, in ar.ClientInput) (ar.Client, e
 			return err
 		}
 		c.CreatedAt, c.UpdatedAt = tx.now, tx.now
-		res, err := tx.ExecContext(ctx, `INSERT INTO clients (legal_name, trade_name, tax_id, tax_id_status, country, payment_terms_days, credit_limit_minor, segment, tags, notes, search_text, created_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, c.LegalName, c.TradeName, c.TaxID, c.TaxIDStatus, c.Country, c.PaymentTermsDays, c.CreditLimit,
-			c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), ts(tx.now), ts(tx.now))
+		res, err := tx.ExecContext(ctx, `INSERT INTO clients (legal_name, trade_name, tax_id, tax_id_status, country, payment_terms_days, credit_limit_minor, segment, tags, notes, search_text, name_key, tax_id_key, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, c.LegalName, c.TradeName, c.TaxID, c.TaxIDStatus, c.Country, c.PaymentTermsDays, c.CreditLimit,
+			c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), nameKey(c), taxIDKey(c), ts(tx.now), ts(tx.now))
 		if err != nil {
 			return err
 		}
@@ -96,8 +97,8 @@ func (db *DB) UpdateClient(ctx context.Context, id int64, in ar.ClientInput) (ar
 		if err := checkTaxIDFree(ctx, tx, c.TaxID, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE clients SET legal_name=?, trade_name=?, tax_id=?, tax_id_status=?, country=?, payment_terms_days=?, credit_limit_minor=?, segment=?, tags=?, notes=?, search_text=?, updated_at=? WHERE id=?`,
-			c.LegalName, c.TradeName, c.TaxID, c.TaxIDStatus, c.Country, c.PaymentTermsDays, c.CreditLimit, c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), ts(tx.now), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE clients SET legal_name=?, trade_name=?, tax_id=?, tax_id_status=?, country=?, payment_terms_days=?, credit_limit_minor=?, segment=?, tags=?, notes=?, search_text=?, name_key=?, tax_id_key=?, updated_at=? WHERE id=?`,
+			c.LegalName, c.TradeName, c.TaxID, c.TaxIDStatus, c.Country, c.PaymentTermsDays, c.CreditLimit, c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), nameKey(c), taxIDKey(c), ts(tx.now), id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM contacts WHERE client_id = ?`, id); err != nil {
@@ -168,6 +169,49 @@ func writeContacts(ctx context.Context, tx *Tx, clientID int64, cs []ar.Contact)
 
 func searchText(c ar.Client) string {
 	return ar.Fold(strings.Join([]string{c.LegalName, c.TradeName, c.TaxID, c.Segment, strings.Join(c.Tags, " ")}, " "))
+}
+
+// nameKey and taxIDKey are what the client list sorts by (name_key,
+// tax_id_key); every write of a client's name or tax ID stores them.
+func nameKey(c ar.Client) string  { return ar.NameSortKey(c.LegalName) }
+func taxIDKey(c ar.Client) string { return taxid.SortKey(c.TaxID) }
+
+// fillClientKeys gives the clients of a portfolio written before migration
+// 3 their sort keys.
+func fillClientKeys(ctx context.Context, tx *sql.Tx) error {
+	type key struct {
+		id          int64
+		name, taxID string
+	}
+	var keys []key
+	rows, err := tx.QueryContext(ctx, `SELECT id, legal_name, tax_id FROM clients`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var c ar.Client
+		if err := rows.Scan(&id, &c.LegalName, &c.TaxID); err != nil {
+			rows.Close()
+			return err
+		}
+		keys = append(keys, key{id, nameKey(c), taxIDKey(c)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	st, err := tx.PrepareContext(ctx, `UPDATE clients SET name_key = ?, tax_id_key = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, k := range keys {
+		if _, err := st.ExecContext(ctx, k.name, k.taxID, k.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // querier is what both *sql.DB and *Tx offer for reads.
@@ -242,8 +286,10 @@ type ClientRow struct {
 	Country     string         `json:"country"`
 	Segment     string         `json:"segment"`
 	Archived    bool           `json:"archived"`
-	Receivable  int64          `json:"receivable"`
-	Overdue     int64          `json:"overdue"`
+	Receivable  int64          `json:"receivable"` // open invoices and debit notes
+	Overdue     int64          `json:"overdue"`    // the part of Receivable past due
+	Credit      int64          `json:"credit"`     // unapplied credit notes and unallocated payments
+	Balance     int64          `json:"balance"`    // Receivable − Credit, as ar.ClientBalances: negative when in credit
 	CreditLimit int64          `json:"creditLimit"`
 }
 
@@ -253,22 +299,40 @@ type ClientPage struct {
 	Total int         `json:"total"`
 }
 
-// receivableSQL and overdueSQL are a client c's open receivables in currency
-// ?1, and the part of them due before ?2, read from the covering partial index.
+// receivableSQL, overdueSQL and creditSQL are a client c's open receivables
+// in currency ?1, the part of them due before ?2, and its credit (open credit
+// notes and unallocated payments) in ?1; balanceSQL is receivable − credit in
+// two lookups instead of three, for sorting every client by it. They are the
+// client list's figures of ar.ClientBalances, each read from a covering
+// partial index.
 const (
 	receivableSQL = `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note')`
 	overdueSQL    = `(SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind <> 'credit_note' AND d.due_date < ?2)`
+	creditSQL     = `((SELECT COALESCE(SUM(d.open_minor),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL AND d.kind = 'credit_note')
+		+ (SELECT COALESCE(SUM(p.unallocated_minor),0) FROM payments p WHERE p.client_id = c.id AND p.currency = ?1 AND p.unallocated_minor > 0 AND p.reversed_at IS NULL))`
+	balanceSQL = `((SELECT COALESCE(SUM(CASE WHEN d.kind = 'credit_note' THEN -d.open_minor ELSE d.open_minor END),0) FROM documents d WHERE d.client_id = c.id AND d.currency = ?1 AND d.open_minor > 0 AND d.voided_at IS NULL)
+		- (SELECT COALESCE(SUM(p.unallocated_minor),0) FROM payments p WHERE p.client_id = c.id AND p.currency = ?1 AND p.unallocated_minor > 0 AND p.reversed_at IS NULL))`
 )
 
-// FindClients returns a page of clients with what each owes in the portfolio
-// currency, as of f.Today.
+// clientSorts are the keys the client list is ordered by, by ClientFilter.Sort.
+var clientSorts = map[string]string{"name": "c.name_key", "taxId": "c.tax_id_key", "segment": "lower(c.segment)",
+	"balance": balanceSQL, "overdue": overdueSQL}
+
+// FindClients returns a page of clients with what each owes and holds in
+// the portfolio currency, as of f.Today.
 func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, error) {
 	p, err := db.Portfolio(ctx)
 	if err != nil {
 		return ClientPage{}, err
 	}
+	// ?1 and ?2 are the currency and today, numbered so they can repeat;
+	// every other argument is added with its number by arg.
+	args := []any{p.Currency, f.Today.String()}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("?%d", len(args))
+	}
 	var where []string
-	var args []any
 	switch f.Archived {
 	case "archived":
 		where = append(where, "c.archived_at IS NOT NULL")
@@ -276,30 +340,27 @@ func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, erro
 	default:
 		where = append(where, "c.archived_at IS NULL")
 	}
-	if s := strings.TrimSpace(f.Search); s != "" {
-		for _, w := range strings.Fields(ar.Fold(s)) {
-			where = append(where, "c.search_text LIKE ? ESCAPE '\\'")
-			args = append(args, "%"+likeEscape(w)+"%")
+	for _, forms := range ar.SearchWords(f.Search) {
+		var or []string
+		for _, w := range forms {
+			or = append(or, "c.search_text LIKE "+arg("%"+likeEscape(w)+"%")+` ESCAPE '\'`)
 		}
+		where = append(where, "("+strings.Join(or, " OR ")+")")
 	}
 	if f.Segment != "" {
-		where = append(where, "c.segment = ?")
-		args = append(args, f.Segment)
+		where = append(where, "c.segment = "+arg(f.Segment))
 	}
-	today := f.Today.String()
-	// Balances come from the partial index of open documents: a handful of rows per client.
-	recv, over := receivableSQL, overdueSQL
 	if f.Overdue {
-		where = append(where, over+" > 0")
+		// Balances come from the partial index of open documents: a handful of rows per client.
+		where = append(where, overdueSQL+" > 0")
 	}
 	cond := ""
 	if len(where) > 0 {
 		cond = "WHERE " + strings.Join(where, " AND ")
 	}
-	order := map[string]string{"name": "c.legal_name COLLATE NOCASE", "taxId": "c.tax_id", "segment": "c.segment COLLATE NOCASE",
-		"balance": "receivable", "overdue": "overdue"}[f.Sort]
+	order := clientSorts[f.Sort]
 	if order == "" {
-		order = "c.legal_name COLLATE NOCASE"
+		order = clientSorts["name"]
 	}
 	dir := "ASC"
 	if f.Desc {
@@ -309,16 +370,18 @@ func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, erro
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
-	// ?1 and ?2 are the currency and today; numbered so they can repeat.
-	all := append([]any{p.Currency, today}, args...)
-	renum := renumber(cond, 3)
 	var page ClientPage
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM clients c `+renum, all...).Scan(&page.Total); err != nil {
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM clients c `+cond, args...).Scan(&page.Total); err != nil {
 		return page, mapErr(err)
 	}
+	// The page is chosen computing only its sort key for every client; the
+	// figures shown are computed for the rows of the page alone.
 	q := fmt.Sprintf(`SELECT c.id, c.legal_name, c.trade_name, c.tax_id, c.tax_id_status, c.country, c.segment, c.archived_at IS NOT NULL, c.credit_limit_minor,
-		%s AS receivable, %s AS overdue FROM clients c %s ORDER BY %s %s, c.id %s LIMIT %d OFFSET %d`, recv, over, renum, order, dir, dir, limit, max(0, f.Offset))
-	rows, err := db.sql.QueryContext(ctx, q, all...)
+		%s AS receivable, %s AS overdue, %s AS credit
+		FROM (SELECT c.id AS id, %s AS k FROM clients c %s ORDER BY k %s, c.id %s LIMIT %d OFFSET %d) pg JOIN clients c ON c.id = pg.id
+		ORDER BY pg.k %s, pg.id %s`,
+		receivableSQL, overdueSQL, creditSQL, order, cond, dir, dir, limit, max(0, f.Offset), dir, dir)
+	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return page, mapErr(err)
 	}
@@ -326,28 +389,13 @@ func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, erro
 	page.Rows = []ClientRow{}
 	for rows.Next() {
 		var r ClientRow
-		if err := rows.Scan(&r.ID, &r.LegalName, &r.TradeName, &r.TaxID, &r.TaxIDStatus, &r.Country, &r.Segment, &r.Archived, &r.CreditLimit, &r.Receivable, &r.Overdue); err != nil {
+		if err := rows.Scan(&r.ID, &r.LegalName, &r.TradeName, &r.TaxID, &r.TaxIDStatus, &r.Country, &r.Segment, &r.Archived, &r.CreditLimit, &r.Receivable, &r.Overdue, &r.Credit); err != nil {
 			return page, mapErr(err)
 		}
+		r.Balance = r.Receivable - r.Credit
 		page.Rows = append(page.Rows, r)
 	}
 	return page, mapErr(rows.Err())
-}
-
-// renumber turns the plain "?" placeholders of cond into ?N, ?N+1, … so they
-// can follow the numbered ones.
-func renumber(cond string, from int) string {
-	var b strings.Builder
-	n := from
-	for _, r := range cond {
-		if r == '?' {
-			fmt.Fprintf(&b, "?%d", n)
-			n++
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 func likeEscape(s string) string {
@@ -370,26 +418,15 @@ func (db *DB) Segments(ctx context.Context) ([]string, error) {
 	return out, mapErr(rows.Err())
 }
 
-// CurrencyBalance is what a client owes and holds in one currency.
-type CurrencyBalance struct {
-	Currency     string `json:"currency"`
-	Receivable   int64  `json:"receivable"`   // open invoices and debit notes
-	Overdue      int64  `json:"overdue"`      // the part of Receivable past due
-	Credit       int64  `json:"credit"`       // unallocated payments and unapplied credit notes
-	Balance      int64  `json:"balance"`      // Receivable − Credit
-	OpenCount    int    `json:"openCount"`    // open documents
-	OverdueCount int    `json:"overdueCount"` // of which past due
-	OldestDays   int    `json:"oldestDays"`   // days past due of the oldest overdue document
-}
-
 // ClientSummary is the header of a client's page.
 type ClientSummary struct {
-	Client     ar.Client         `json:"client"`
-	Balances   []CurrencyBalance `json:"balances"`   // portfolio currency first
-	CreditUsed int               `json:"creditUsed"` // percent of the credit limit used by the portfolio-currency receivable; -1 without limit
+	Client     ar.Client            `json:"client"`
+	Balances   []ar.CurrencyBalance `json:"balances"`   // portfolio currency first
+	CreditUsed int                  `json:"creditUsed"` // percent of the credit limit used by the portfolio-currency receivable; -1 without limit
 }
 
-// FindClientSummary returns a client with its balances as of today.
+// FindClientSummary returns a client with its balances as of today
+// (ar.ClientBalances over its open documents and unallocated payments).
 func (db *DB) FindClientSummary(ctx context.Context, id int64, today date.Date) (ClientSummary, error) {
 	var s ClientSummary
 	c, err := findClient(ctx, db.sql, id)
@@ -401,67 +438,36 @@ func (db *DB) FindClientSummary(ctx context.Context, id int64, today date.Date) 
 		return s, err
 	}
 	s.Client = c
-	byCur := map[string]*CurrencyBalance{}
-	get := func(cur string) *CurrencyBalance {
-		if b, ok := byCur[cur]; ok {
-			return b
-		}
-		b := &CurrencyBalance{Currency: cur}
-		byCur[cur] = b
-		return b
-	}
-	get(p.Currency)
+	var docs []ar.Document
 	rows, err := db.sql.QueryContext(ctx, `SELECT currency, kind, open_minor, due_date FROM documents
 		WHERE client_id = ? AND open_minor > 0 AND voided_at IS NULL`, id)
 	if err != nil {
 		return s, mapErr(err)
 	}
 	for rows.Next() {
-		var cur, kind string
-		var open int64
-		var due date.Date
-		if err := rows.Scan(&cur, &kind, &open, &due); err != nil {
+		var d ar.Document
+		if err := rows.Scan(&d.Currency, &d.Kind, &d.Open, &d.DueDate); err != nil {
 			rows.Close()
 			return s, mapErr(err)
 		}
-		b := get(cur)
-		if ar.Kind(kind) == ar.KindCreditNote {
-			b.Credit += open
-			continue
-		}
-		b.Receivable += open
-		b.OpenCount++
-		if due.Before(today) {
-			b.Overdue += open
-			b.OverdueCount++
-			b.OldestDays = max(b.OldestDays, today.DaysSince(due))
-		}
+		docs = append(docs, d)
 	}
 	rows.Close()
-	rows, err = db.sql.QueryContext(ctx, `SELECT currency, SUM(unallocated_minor) FROM payments WHERE client_id = ? AND reversed_at IS NULL AND unallocated_minor > 0 GROUP BY currency`, id)
+	var pays []ar.Payment
+	rows, err = db.sql.QueryContext(ctx, `SELECT currency, unallocated_minor FROM payments WHERE client_id = ? AND reversed_at IS NULL AND unallocated_minor > 0`, id)
 	if err != nil {
 		return s, mapErr(err)
 	}
 	for rows.Next() {
-		var cur string
-		var v int64
-		rows.Scan(&cur, &v)
-		get(cur).Credit += v
+		var pay ar.Payment
+		if err := rows.Scan(&pay.Currency, &pay.Unallocated); err != nil {
+			rows.Close()
+			return s, mapErr(err)
+		}
+		pays = append(pays, pay)
 	}
 	rows.Close()
-	s.Balances = append(s.Balances, *byCur[p.Currency])
-	delete(byCur, p.Currency)
-	var others []string
-	for k := range byCur {
-		others = append(others, k)
-	}
-	sortStrings(others)
-	for _, k := range others {
-		s.Balances = append(s.Balances, *byCur[k])
-	}
-	for i := range s.Balances {
-		s.Balances[i].Balance = s.Balances[i].Receivable - s.Balances[i].Credit
-	}
+	s.Balances = ar.ClientBalances(docs, pays, p.Currency, today)
 	s.CreditUsed = -1
 	if c.CreditLimit > 0 {
 		s.CreditUsed = int(s.Balances[0].Receivable * 100 / c.CreditLimit)

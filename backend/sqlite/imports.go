@@ -226,9 +226,9 @@ func (im *Importer) CreateClient(c ar.Client) (ImportClient, error) {
 		c.PaymentTermsDays = im.terms
 	}
 	tx := im.tx
-	res, err := tx.ExecContext(im.ctx, `INSERT INTO clients (legal_name, trade_name, tax_id, tax_id_status, country, payment_terms_days, credit_limit_minor, segment, tags, notes, search_text, source, import_id, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, c.LegalName, c.TradeName, c.TaxID, c.TaxIDStatus, c.Country, c.PaymentTermsDays, c.CreditLimit,
-		c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), ar.SourceImport, im.id, ts(tx.now), ts(tx.now))
+	res, err := tx.ExecContext(im.ctx, `INSERT INTO clients (legal_name, trade_name, tax_id, tax_id_status, country, payment_terms_days, credit_limit_minor, segment, tags, notes, search_text, name_key, tax_id_key, source, import_id, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, c.LegalName, c.TradeName, c.TaxID, c.TaxIDStatus, c.Country, c.PaymentTermsDays, c.CreditLimit,
+		c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), nameKey(c), taxIDKey(c), ar.SourceImport, im.id, ts(tx.now), ts(tx.now))
 	if err != nil {
 		return ImportClient{}, mapErr(err)
 	}
@@ -653,8 +653,8 @@ func (im *Importer) Client(line int, c ar.Client) error {
 		return nil
 	}
 	after.UpdatedAt = im.tx.now
-	if _, err := im.tx.ExecContext(im.ctx, `UPDATE clients SET legal_name = ?, trade_name = ?, segment = ?, notes = ?, payment_terms_days = ?, credit_limit_minor = ?, search_text = ?, updated_at = ? WHERE id = ?`,
-		after.LegalName, after.TradeName, after.Segment, after.Notes, after.PaymentTermsDays, after.CreditLimit, searchText(after), ts(im.tx.now), old.ID); err != nil {
+	if _, err := im.tx.ExecContext(im.ctx, `UPDATE clients SET legal_name = ?, trade_name = ?, segment = ?, notes = ?, payment_terms_days = ?, credit_limit_minor = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?`,
+		after.LegalName, after.TradeName, after.Segment, after.Notes, after.PaymentTermsDays, after.CreditLimit, searchText(after), nameKey(after), ts(im.tx.now), old.ID); err != nil {
 		return mapErr(err)
 	}
 	im.byName[ar.Fold(after.LegalName)] = ImportClient{ID: old.ID, Terms: after.PaymentTermsDays}

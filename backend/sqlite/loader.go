@@ -249,7 +249,7 @@ func insertSQL(table, row string, rows int) string {
 }
 
 var (
-	clientCols  = []string{"id", "legal_name", "trade_name", "tax_id", "tax_id_status", "country", "payment_terms_days", "credit_limit_minor", "segment", "tags", "notes", "search_text", "source", "created_at=", "updated_at="}
+	clientCols  = []string{"id", "legal_name", "trade_name", "tax_id", "tax_id_status", "country", "payment_terms_days", "credit_limit_minor", "segment", "tags", "notes", "search_text", "name_key", "tax_id_key", "source", "created_at=", "updated_at="}
 	contactCols = []string{"client_id", "position", "name", "role", "email", "phone", "channel"}
 	docCols     = []string{"id", "client_id", "kind", "number", "issue_date", "due_date", "currency", "amount_minor", "open_minor", "credited_minor", "applies_to_id", "description", "source", "created_at="}
 	payCols     = []string{"id", "client_id", "date", "currency", "amount_minor", "unallocated_minor", "method", "reference", "source", "created_at="}
@@ -259,7 +259,7 @@ var (
 // Client adds a client with the ID the caller chose, and its contacts.
 func (l *Loader) Client(c ar.Client) error {
 	if err := l.add("clients", clientCols, c.ID, c.LegalName, c.TradeName, c.TaxID, string(c.TaxIDStatus), c.Country, c.PaymentTermsDays, c.CreditLimit,
-		c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), string(c.Source)); err != nil {
+		c.Segment, strings.Join(c.Tags, "\t"), c.Notes, searchText(c), nameKey(c), taxIDKey(c), string(c.Source)); err != nil {
 		return err
 	}
 	for i, ct := range c.Contacts {

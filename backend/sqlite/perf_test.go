@@ -98,6 +98,17 @@ func BenchmarkPortfolioClientsByOverdue(b *testing.B) {
 	}
 }
 
+// BenchmarkPortfolioClientsByBalance sorts every client by its signed
+// balance (owed minus credit notes and unallocated payments).
+func BenchmarkPortfolioClientsByBalance(b *testing.B) {
+	db := openBench(b)
+	for b.Loop() {
+		if _, err := db.FindClients(context.Background(), sqlite.ClientFilter{Limit: 100, Sort: "balance", Desc: true, Today: benchDay}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkPortfolioClientSearch finds clients by a word of their name.
 func BenchmarkPortfolioClientSearch(b *testing.B) {
 	db := openBench(b)

@@ -36,20 +36,33 @@ const Ext = ".cartera"
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// migration is one embedded schema change: its file name and statements.
+type migration struct {
+	name string
+	sql  string
+}
+
 // migrations returns the embedded migrations in order; migration i (from 0)
 // brings the schema to version i+1.
-func migrations() []string {
+func migrations() []migration {
 	names, err := migrationFS.ReadDir("migrations")
 	if err != nil {
 		panic(err) // embedded at build time: cannot fail
 	}
 	sort.Slice(names, func(i, j int) bool { return names[i].Name() < names[j].Name() })
-	out := make([]string, len(names))
+	out := make([]migration, len(names))
 	for i, n := range names {
 		b, _ := migrationFS.ReadFile("migrations/" + n.Name())
-		out[i] = string(b)
+		out[i] = migration{name: n.Name(), sql: string(b)}
 	}
 	return out
+}
+
+// migrationSteps compute, in Go, what a migration's SQL cannot (keys made by
+// rules in backend/ar); each runs after the statements of the migration file
+// it is named by, in the same transaction.
+var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx) error{
+	"0003_client_keys.sql": fillClientKeys,
 }
 
 // SchemaVersion is the schema version this build writes.
@@ -244,9 +257,15 @@ func (db *DB) migrate(ctx context.Context, create bool) error {
 		if err != nil {
 			return mapErr(err)
 		}
-		if _, err := tx.ExecContext(ctx, migs[v]); err != nil {
+		if _, err := tx.ExecContext(ctx, migs[v].sql); err != nil {
 			tx.Rollback()
 			return ar.Wrap(ar.EInternal, fmt.Errorf("migration %d: %w", v+1, err), "portfolio.migration_failed", "version", fmt.Sprint(v+1))
+		}
+		if step := migrationSteps[migs[v].name]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				tx.Rollback()
+				return ar.Wrap(ar.EInternal, fmt.Errorf("migration %d: %w", v+1, err), "portfolio.migration_failed", "version", fmt.Sprint(v+1))
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			tx.Rollback()

@@ -20,18 +20,19 @@ type ClientExport struct {
 	Email, Phone     string // of the first contact
 }
 
-// EachClient calls fn for every client by name, with its receivable and
-// overdue in the portfolio currency as of today.
+// EachClient calls fn for every client in the list's order by name, with
+// its receivable, overdue, credit and signed balance in the portfolio
+// currency as of today, as FindClients shows them.
 func (db *DB) EachClient(ctx context.Context, today date.Date, fn func(ClientExport) error) error {
 	p, err := db.Portfolio(ctx)
 	if err != nil {
 		return err
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT c.id, c.legal_name, c.trade_name, c.tax_id, c.tax_id_status, c.country, c.segment, c.archived_at IS NOT NULL,
-		c.credit_limit_minor, `+receivableSQL+`, `+overdueSQL+`, c.payment_terms_days, c.tags,
+		c.credit_limit_minor, `+receivableSQL+`, `+overdueSQL+`, `+creditSQL+`, c.payment_terms_days, c.tags,
 		COALESCE((SELECT email FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), ''),
 		COALESCE((SELECT phone FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), '')
-		FROM clients c ORDER BY c.legal_name COLLATE NOCASE, c.id`, p.Currency, today.String())
+		FROM clients c ORDER BY c.name_key, c.id`, p.Currency, today.String())
 	if err != nil {
 		return mapErr(err)
 	}
@@ -39,9 +40,10 @@ func (db *DB) EachClient(ctx context.Context, today date.Date, fn func(ClientExp
 	for rows.Next() {
 		var r ClientExport
 		if err := rows.Scan(&r.ID, &r.LegalName, &r.TradeName, &r.TaxID, &r.TaxIDStatus, &r.Country, &r.Segment, &r.Archived,
-			&r.CreditLimit, &r.Receivable, &r.Overdue, &r.PaymentTermsDays, &r.Tags, &r.Email, &r.Phone); err != nil {
+			&r.CreditLimit, &r.Receivable, &r.Overdue, &r.Credit, &r.PaymentTermsDays, &r.Tags, &r.Email, &r.Phone); err != nil {
 			return mapErr(err)
 		}
+		r.Balance = r.Receivable - r.Credit
 		if err := fn(r); err != nil {
 			return err
 		}

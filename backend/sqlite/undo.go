@@ -145,8 +145,8 @@ func undoImport(ctx context.Context, tx *Tx, id int64) error {
 			if err := json.Unmarshal([]byte(c.before), &cl); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE clients SET legal_name = ?, trade_name = ?, segment = ?, notes = ?, payment_terms_days = ?, credit_limit_minor = ?, search_text = ?, updated_at = ? WHERE id = ?`,
-				cl.LegalName, cl.TradeName, cl.Segment, cl.Notes, cl.PaymentTermsDays, cl.CreditLimit, searchText(cl), ts(cl.UpdatedAt), c.id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE clients SET legal_name = ?, trade_name = ?, segment = ?, notes = ?, payment_terms_days = ?, credit_limit_minor = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?`,
+				cl.LegalName, cl.TradeName, cl.Segment, cl.Notes, cl.PaymentTermsDays, cl.CreditLimit, searchText(cl), nameKey(cl), ts(cl.UpdatedAt), c.id); err != nil {
 				return err
 			}
 		}

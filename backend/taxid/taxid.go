@@ -260,3 +260,44 @@ func groupThousands(digits string) string {
 	}
 	return b.String()
 }
+
+// sortKeyWidth is how many digits a number is padded to in a SortKey: more
+// than any tax ID's body has.
+const sortKeyWidth = 20
+
+// SortKey is the key tax IDs are ordered by: by the number of their body,
+// so 9.876.543-3 comes before 12.345.678-5, then by the check character; an
+// ID with letters (an RFC, a foreign ID) is ordered with each run of digits
+// compared as a number. Spaces, dots and dashes do not count, so any written
+// form of an ID has the same key; byte order of the keys is the order of the IDs.
+func SortKey(id string) string {
+	s := clean(id)
+	if rutShape(s) {
+		return padNumber(s[:len(s)-1]) + "-" + s[len(s)-1:]
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j > i {
+			b.WriteString(padNumber(s[i:j]))
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// padNumber writes ASCII digits zero-padded to sortKeyWidth, so that byte
+// order is numeric order; longer runs keep their length in a prefix of 9s.
+func padNumber(digits string) string {
+	digits = strings.TrimLeft(digits, "0")
+	if len(digits) > sortKeyWidth {
+		return strings.Repeat("9", sortKeyWidth) + digits
+	}
+	return strings.Repeat("0", sortKeyWidth-len(digits)) + digits
+}

@@ -339,3 +339,28 @@ func ExampleCheck() {
 	// 761234567 invalid bad_check_digit 0
 	// 760864285 76.086.428-5 ok
 }
+
+func TestSortKey_OrdersTaxIDsByTheirNumber(t *testing.T) {
+	tests := []struct {
+		name, a, b string // a sorts before b
+	}{
+		{"ShorterRutBodyFirst", "98765433", "123456785"},
+		{"SameBodyByCheckDigit", "123456780", "12345678K"},
+		{"RutWithKBeforeALargerBody", "12345678K", "123456790"},
+		{"LeadingZerosDoNotCount", "0098765433", "123456785"},
+		{"CuitByNumber", "20123456786", "30712345671"},
+		{"RfcLettersThenDigitsAsNumbers", "ABC010101AB1", "ABC0101019A1"},
+		{"RfcByLetters", "ABC010101AB1", "GODE561231GR8"},
+		{"EmptyFirst", "", "11111111"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if ka, kb := SortKey(tt.a), SortKey(tt.b); !(ka < kb) {
+				t.Errorf("SortKey(%q) = %q is not before SortKey(%q) = %q", tt.a, ka, tt.b, kb)
+			}
+		})
+	}
+	if SortKey("76.086.428-5") != SortKey("760864285") {
+		t.Errorf("the key depends on how the ID is written: %q, %q", SortKey("76.086.428-5"), SortKey("760864285"))
+	}
+}

@@ -46,7 +46,7 @@ export const es = {
     emptyHint: 'Agregue su primer cliente con «Nuevo cliente», o traiga todos de una vez desde Excel con «Importar» (o arrastrando el archivo a la ventana).', noMatch: 'Ningún cliente coincide con la búsqueda.',
     name: 'Cliente', taxId: 'Identificación', segment: 'Segmento', balance: 'Saldo', overdue: 'Vencido', limit: 'Límite de crédito',
     status: 'Estado', active: 'Activos', archived: 'Archivados', onlyOverdue: 'Solo con deuda vencida', count_one: '{{n}} cliente', count_other: '{{n}} clientes',
-    archivedBadge: 'Archivado',
+    archivedBadge: 'Archivado', inCredit: 'a favor', inCreditHint: 'El cliente tiene más saldo a favor (notas de crédito y pagos sin imputar) que deuda',
   },
   clientForm: {
     titleNew: 'Nuevo cliente', titleEdit: 'Editar cliente', legalName: 'Razón social', tradeName: 'Nombre de fantasía',
@@ -58,7 +58,7 @@ export const es = {
   },
   channel: {email: 'Correo', whatsapp: 'WhatsApp', phone: 'Teléfono', sms: 'SMS', letter: 'Carta'},
   client: {
-    balance: 'Saldo', overdue: 'Vencido', credit: 'Saldo a favor', creditUsed: 'Crédito usado', of: '{{pct}} % de {{limit}}', noLimit: 'sin límite de crédito',
+    balance: 'Saldo', overdue: 'Vencido', credit: 'Saldo a favor', inCredit: 'a favor del cliente', creditUsed: 'Crédito usado', of: '{{pct}} % de {{limit}}', noLimit: 'sin límite de crédito',
     open_one: '{{count}} documento abierto', open_other: '{{count}} documentos abiertos', oldest: 'más antiguo: {{days}} días', ledger: 'Movimientos', contacts: 'Contactos',
     history: 'Historial de cambios', archive: 'Archivar', unarchive: 'Reactivar', newInvoice: 'Nuevo documento', newPayment: 'Registrar pago',
     emptyLedger: 'Sin movimientos. Registre una factura con «Nuevo documento».', noContacts: 'Sin contactos. Agréguelos con «Editar».',
@@ -215,7 +215,7 @@ export const en: Dict = {
     emptyHint: 'Add your first client with “New client”, or bring them all at once from Excel with “Import” (or by dragging the file onto the window).', noMatch: 'No client matches the search.',
     name: 'Client', taxId: 'Tax ID', segment: 'Segment', balance: 'Balance', overdue: 'Overdue', limit: 'Credit limit',
     status: 'Status', active: 'Active', archived: 'Archived', onlyOverdue: 'Only with overdue debt', count_one: '{{n}} client', count_other: '{{n}} clients',
-    archivedBadge: 'Archived',
+    archivedBadge: 'Archived', inCredit: 'in credit', inCreditHint: 'The client holds more credit (credit notes and unallocated payments) than it owes',
   },
   clientForm: {
     titleNew: 'New client', titleEdit: 'Edit client', legalName: 'Legal name', tradeName: 'Trade name',
@@ -227,7 +227,7 @@ export const en: Dict = {
   },
   channel: {email: 'Email', whatsapp: 'WhatsApp', phone: 'Phone', sms: 'SMS', letter: 'Letter'},
   client: {
-    balance: 'Balance', overdue: 'Overdue', credit: 'Credit in favour', creditUsed: 'Credit used', of: '{{pct}}% of {{limit}}', noLimit: 'no credit limit',
+    balance: 'Balance', overdue: 'Overdue', credit: 'Credit in favour', inCredit: 'in the client’s favour', creditUsed: 'Credit used', of: '{{pct}}% of {{limit}}', noLimit: 'no credit limit',
     open_one: '{{count}} open document', open_other: '{{count}} open documents', oldest: 'oldest: {{days}} days', ledger: 'Ledger', contacts: 'Contacts',
     history: 'Change history', archive: 'Archive', unarchive: 'Reactivate', newInvoice: 'New document', newPayment: 'Record payment',
     emptyLedger: 'No entries. Record an invoice with “New document”.', noContacts: 'No contacts. Add them with “Edit”.',

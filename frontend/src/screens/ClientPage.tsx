@@ -50,7 +50,8 @@ export function ClientPage({id, onBack}: {id: number; onBack: () => void}) {
         </Group>
       </Group>
       <SimpleGrid cols={4}>
-        <Stat label={t('client.balance')} value={money(main.balance, main.currency)} sub={t('client.open', {count: main.openCount})} testId="client-balance" />
+        <Stat label={t('client.balance')} value={money(main.balance, main.currency)} color={main.balance < 0 ? 'teal.8' : undefined}
+          sub={main.balance < 0 ? `${t('client.inCredit')} · ${t('client.open', {count: main.openCount})}` : t('client.open', {count: main.openCount})} testId="client-balance" />
         <Stat label={t('client.overdue')} value={money(main.overdue, main.currency)} color={main.overdue > 0 ? 'red.7' : undefined}
           sub={main.oldestDays > 0 ? t('client.oldest', {days: main.oldestDays}) : ''} testId="client-overdue" />
         <Stat label={t('client.creditUsed')} value={c.creditLimit > 0 ? `${s.data.creditUsed} %` : '—'}

@@ -35,7 +35,12 @@ export function ClientsScreen() {
       <Text size="sm" c={r.taxIdStatus === 'invalid' ? 'red' : r.taxIdStatus === 'warning' ? 'orange' : undefined}>{formatTaxId(r.country, r.taxId)}</Text>
     )},
     {key: 'segment', label: t('clients.segment'), width: 'minmax(100px, 1fr)', sortable: true, render: (r) => r.segment},
-    {key: 'balance', label: t('clients.balance'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.receivable)}</span>},
+    {key: 'balance', label: t('clients.balance'), width: 170, align: 'right', sortable: true, render: (r) => r.balance < 0 ? (
+      <Group gap={6} justify="flex-end" wrap="nowrap" title={t('clients.inCreditHint')}>
+        <Text size="xs" c="teal.7">{t('clients.inCredit')}</Text>
+        <Text size="sm" className="num" c="teal.8" data-testid="client-row-balance">{money(r.balance)}</Text>
+      </Group>
+    ) : <Text size="sm" className="num" data-testid="client-row-balance">{money(r.balance)}</Text>},
     {key: 'overdue', label: t('clients.overdue'), width: 150, align: 'right', sortable: true, render: (r) => (
       <Text size="sm" className="num" c={r.overdue > 0 ? 'red.7' : 'dimmed'}>{money(r.overdue)}</Text>
     )},

@@ -527,6 +527,32 @@ export namespace ar {
 		}
 	}
 	
+	export class CurrencyBalance {
+	    currency: string;
+	    receivable: number;
+	    overdue: number;
+	    credit: number;
+	    balance: number;
+	    openCount: number;
+	    overdueCount: number;
+	    oldestDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CurrencyBalance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.receivable = source["receivable"];
+	        this.overdue = source["overdue"];
+	        this.credit = source["credit"];
+	        this.balance = source["balance"];
+	        this.openCount = source["openCount"];
+	        this.overdueCount = source["overdueCount"];
+	        this.oldestDays = source["oldestDays"];
+	    }
+	}
 	export class Document {
 	    id: number;
 	    clientId: number;
@@ -989,6 +1015,8 @@ export namespace sqlite {
 	    archived: boolean;
 	    receivable: number;
 	    overdue: number;
+	    credit: number;
+	    balance: number;
 	    creditLimit: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1007,6 +1035,8 @@ export namespace sqlite {
 	        this.archived = source["archived"];
 	        this.receivable = source["receivable"];
 	        this.overdue = source["overdue"];
+	        this.credit = source["credit"];
+	        this.balance = source["balance"];
 	        this.creditLimit = source["creditLimit"];
 	    }
 	}
@@ -1043,35 +1073,9 @@ export namespace sqlite {
 		}
 	}
 	
-	export class CurrencyBalance {
-	    currency: string;
-	    receivable: number;
-	    overdue: number;
-	    credit: number;
-	    balance: number;
-	    openCount: number;
-	    overdueCount: number;
-	    oldestDays: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new CurrencyBalance(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.currency = source["currency"];
-	        this.receivable = source["receivable"];
-	        this.overdue = source["overdue"];
-	        this.credit = source["credit"];
-	        this.balance = source["balance"];
-	        this.openCount = source["openCount"];
-	        this.overdueCount = source["overdueCount"];
-	        this.oldestDays = source["oldestDays"];
-	    }
-	}
 	export class ClientSummary {
 	    client: ar.Client;
-	    balances: CurrencyBalance[];
+	    balances: ar.CurrencyBalance[];
 	    creditUsed: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1081,7 +1085,7 @@ export namespace sqlite {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.client = this.convertValues(source["client"], ar.Client);
-	        this.balances = this.convertValues(source["balances"], CurrencyBalance);
+	        this.balances = this.convertValues(source["balances"], ar.CurrencyBalance);
 	        this.creditUsed = source["creditUsed"];
 	    }
 	
@@ -1103,7 +1107,6 @@ export namespace sqlite {
 		    return a;
 		}
 	}
-	
 	export class DocumentDetail {
 	    document: ar.Document;
 	    status: string;
