@@ -190,7 +190,7 @@ await run(async () => {
     await expectText('Carteras recientes');
     writeFileSync(portfolioPath, 'esto no es una cartera\n'.repeat(50));
     await page.getByText('Errores SpA').first().click();
-    await expectText('no es una cartera de Cartera');
+    await page.getByTestId('open-error').filter({hasText: 'no es una cartera de Cartera'}).waitFor();
     await shot('errors-06-not-a-portfolio');
   });
 });

@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import {ActionIcon, Button, Card, Container, Group, Modal, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title, Tooltip} from '@mantine/core';
+import {ActionIcon, Alert, Button, Card, Container, Group, Modal, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title, Tooltip} from '@mantine/core';
 import {IconFilePlus, IconFolderOpen, IconSparkles, IconTrash, IconFileAlert} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, events, JobProgress, PortfolioInfo, RecentPortfolio, toApiError} from '../api';
@@ -16,10 +16,13 @@ export function StartScreen({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
   const [newOpen, setNewOpen] = useState(false);
   const [demoOpen, setDemoOpen] = useState(false);
 
-  const open = (path: string) => api.openPortfolio(path).then(onInfo, notifyError);
-  const openDialog = () => api.openDialog().then((i) => i.open && onInfo(i), (e) => {
-    if (toApiError(e).code !== 'canceled') notifyError(e);
-  });
+  // A portfolio that cannot be opened is said on the screen itself, where the
+  // user clicked, not in a notification that goes away.
+  const [openError, setOpenError] = useState<string>();
+  const open = (path: string) => { setOpenError(undefined); api.openPortfolio(path).then(onInfo, (e) => setOpenError(toApiError(e).message)); };
+  const openDialog = () => { setOpenError(undefined); api.openDialog().then((i) => i.open && onInfo(i), (e) => {
+    if (toApiError(e).code !== 'canceled') setOpenError(toApiError(e).message);
+  }); };
 
   return (
     <Container size="md" py={48}>
@@ -35,6 +38,7 @@ export function StartScreen({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
         <ActionCard icon={<IconFolderOpen />} title={t('start.open')} hint={t('start.openHint')} onClick={openDialog} testId="start-open" />
         <ActionCard icon={<IconSparkles />} title={t('start.demo')} hint={t('start.demoHint')} onClick={() => setDemoOpen(true)} testId="start-demo" />
       </SimpleGrid>
+      {openError && <Alert color="red" mb="md" withCloseButton onClose={() => setOpenError(undefined)} data-testid="open-error">{openError}</Alert>}
       <Title order={4} mb="sm">{t('start.recent')}</Title>
       {recent.data && recent.data.length === 0 && <Text c="dimmed">{t('start.noRecent')}</Text>}
       <Stack gap="xs">
