@@ -37,8 +37,13 @@ xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
 		xdotool mousemove $at click 1; sleep 2
 		xdotool type --delay 40 "Prueba escritorio"
 		xdotool key Tab Tab Tab; xdotool type --delay 40 "76.123.456-K"
-		xdotool key Return; sleep 3
-		import -window root "$2"
+		sleep 1; import -window root "$2"
+		if at=$(ocr_box "$2" "^Crear$") && [ -n "$at" ]; then xdotool mousemove $at click 1; else xdotool key Return; fi
+		# The answer comes back through the desktop runtime; wait for it, up to 15 s.
+		for i in $(seq 15); do
+			sleep 1; import -window root "$2"
+			ocr "$2" | grep -qi -e verificador -e object && break
+		done
 	fi
 	kill $app; wait $app 2>/dev/null || true' "$(realpath "$bin")" "$shot" "$err"
 [ -s "$shot" ] || { echo "smoke: no screenshot" >&2; exit 1; }
