@@ -51,3 +51,20 @@ describe('tax IDs', () => {
     expect(formatTaxId('MX', 'ABA150312K43')).toBe('ABA150312K43');
   });
 });
+
+// The same table backend/money and backend/taxid are tested against: the two
+// sides can never write an amount or a tax ID differently.
+import cases from '../../testdata/format_cases.json';
+
+describe('the shared format table', () => {
+  it.each(cases.money)('formatMoney($minor $currency, $country) = $text', (c) => {
+    expect(formatMoney(c.minor, c.currency, c.country)).toBe(c.text);
+    expect(formatPlain(c.minor, c.currency, c.country)).toBe(c.plain);
+  });
+  it.each(cases.parse)('parseMoney($text, $country) = $minor', (c) => {
+    expect(parseMoney(c.text, c.currency, c.country)).toBe(c.minor);
+  });
+  it.each(cases.taxId)('formatTaxId($country, $id) = $text', (c) => {
+    expect(formatTaxId(c.country, c.id)).toBe(c.text);
+  });
+});

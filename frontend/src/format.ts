@@ -133,7 +133,7 @@ export function formatTaxId(country: string, id: string): string {
   if (!id) return '';
   switch (country) {
     case 'CL':
-      if (/^\d{1,9}[\dK]$/.test(id)) return group3(id.slice(0, -1)) + '-' + id.slice(-1);
+      if (/^\d+[\dK]$/.test(id)) return group3(id.slice(0, -1)) + '-' + id.slice(-1);
       break;
     case 'CO':
       if (/^\d{2,}$/.test(id)) return group3(id.slice(0, -1)) + '-' + id.slice(-1);
