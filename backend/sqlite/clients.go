@@ -263,9 +263,26 @@ const (
 // FindClients returns a page of clients with what each owes in the portfolio
 // currency, as of f.Today.
 func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, error) {
+	page := ClientPage{Rows: []ClientRow{}}
+	err := db.clients(ctx, f, &page.Total, func(r ClientExport) error {
+		page.Rows = append(page.Rows, r.ClientRow)
+		return nil
+	})
+	return page, err
+}
+
+// EachClientOf calls fn for every client the list would show for f (its
+// filters, search and order, without paging), with what an export adds.
+func (db *DB) EachClientOf(ctx context.Context, f ClientFilter, fn func(ClientExport) error) error {
+	return db.clients(ctx, f, nil, fn)
+}
+
+// clients runs the client list's query for f: one page of it, counting every
+// match into total, or every row, with the export's extra columns, when total is nil.
+func (db *DB) clients(ctx context.Context, f ClientFilter, total *int, fn func(ClientExport) error) error {
 	p, err := db.Portfolio(ctx)
 	if err != nil {
-		return ClientPage{}, err
+		return err
 	}
 	var where []string
 	var args []any
@@ -305,34 +322,40 @@ func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, erro
 	if f.Desc {
 		dir = "DESC"
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 1000 {
-		limit = 100
-	}
 	// ?1 and ?2 are the currency and today; numbered so they can repeat.
 	all := append([]any{p.Currency, today}, args...)
 	renum := renumber(cond, 3)
-	var page ClientPage
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM clients c `+renum, all...).Scan(&page.Total); err != nil {
-		return page, mapErr(err)
+	paging, extra := "", ", c.payment_terms_days, c.tags, "+firstContactSQL
+	if total != nil {
+		limit := f.Limit
+		if limit <= 0 || limit > 1000 {
+			limit = 100
+		}
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM clients c `+renum, all...).Scan(total); err != nil {
+			return mapErr(err)
+		}
+		paging, extra = fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(0, f.Offset)), ", 0, '', '', ''"
 	}
 	q := fmt.Sprintf(`SELECT c.id, c.legal_name, c.trade_name, c.tax_id, c.tax_id_status, c.country, c.segment, c.archived_at IS NOT NULL, c.credit_limit_minor,
-		%s AS receivable, %s AS overdue FROM clients c %s ORDER BY %s %s, c.id %s LIMIT %d OFFSET %d`, recv, over, renum, order, dir, dir, limit, max(0, f.Offset))
+		%s AS receivable, %s AS overdue%s FROM clients c %s ORDER BY %s %s, c.id %s`, recv, over, extra, renum, order, dir, dir) + paging
 	rows, err := db.sql.QueryContext(ctx, q, all...)
 	if err != nil {
-		return page, mapErr(err)
+		return mapErr(err)
 	}
 	defer rows.Close()
-	page.Rows = []ClientRow{}
-	for rows.Next() {
-		var r ClientRow
-		if err := rows.Scan(&r.ID, &r.LegalName, &r.TradeName, &r.TaxID, &r.TaxIDStatus, &r.Country, &r.Segment, &r.Archived, &r.CreditLimit, &r.Receivable, &r.Overdue); err != nil {
-			return page, mapErr(err)
+	return each(rows, func(rows *sql.Rows) error {
+		var r ClientExport
+		if err := rows.Scan(&r.ID, &r.LegalName, &r.TradeName, &r.TaxID, &r.TaxIDStatus, &r.Country, &r.Segment, &r.Archived, &r.CreditLimit, &r.Receivable, &r.Overdue,
+			&r.PaymentTermsDays, &r.Tags, &r.Email, &r.Phone); err != nil {
+			return mapErr(err)
 		}
-		page.Rows = append(page.Rows, r)
-	}
-	return page, mapErr(rows.Err())
+		return fn(r)
+	})
 }
+
+// firstContactSQL is the email and phone of a client's first contact, for exports.
+const firstContactSQL = `COALESCE((SELECT email FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), ''),
+		COALESCE((SELECT phone FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), '')`
 
 // renumber turns the plain "?" placeholders of cond into ?N, ?N+1, … so they
 // can follow the numbered ones.
