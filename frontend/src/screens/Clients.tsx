@@ -3,10 +3,10 @@ import {Badge, Button, Checkbox, Group, SegmentedControl, Text, TextInput} from 
 import {useHotkeys} from '@mantine/hooks';
 import {IconPlus, IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, ClientRow} from '../api';
+import {api, ClientFilter, ClientRow} from '../api';
 import {formatTaxId} from '../format';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
-import {EmptyState} from '../components/common';
+import {Amount, EmptyState} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
 import {ImportButton} from '../components/ImportButton';
@@ -22,7 +22,7 @@ export function ClientsScreen() {
   const [archived, setArchived] = useState('active');
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<Sort>({key: 'name', desc: false});
-  const [total, setTotal] = useState<number>();
+  const [counted, setCounted] = useState<{key: string; n: number}>();
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([['/', () => searchRef.current?.focus()], ['mod+f', () => searchRef.current?.focus()]]);
 
@@ -37,17 +37,20 @@ export function ClientsScreen() {
       <Text size="sm" c={r.taxIdStatus === 'invalid' ? 'red' : r.taxIdStatus === 'warning' ? 'orange' : undefined}>{formatTaxId(r.country, r.taxId)}</Text>
     )},
     {key: 'segment', label: t('clients.segment'), width: 'minmax(100px, 1fr)', sortable: true, render: (r) => r.segment},
-    {key: 'balance', label: t('clients.balance'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.receivable)}</span>},
+    {key: 'balance', label: t('clients.balance'), width: 150, align: 'right', sortable: true, render: (r) => <Amount text={money(r.receivable)} />},
     {key: 'overdue', label: t('clients.overdue'), width: 150, align: 'right', sortable: true, render: (r) => (
-      <Text size="sm" className="num" c={r.overdue > 0 ? 'red.7' : 'dimmed'}>{money(r.overdue)}</Text>
+      <Text size="sm" component="div" c={r.overdue > 0 ? 'red.7' : 'dimmed'}><Amount text={money(r.overdue)} /></Text>
     )},
   ];
   const resetKey = JSON.stringify([q, archived, overdue, sort, nav.changed]);
   const filtered = q !== '' || overdue || archived !== 'active';
+  // The list and its export select the same rows with the same filter.
+  const filter: Partial<ClientFilter> = {search: q, archived, overdue, sort: sort.key, desc: sort.desc, today};
+  const total = counted?.key === resetKey ? counted.n : undefined;
 
   return (
     <>
-      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" extra={<><ImportButton target="clients" /><ExportButton list="clients" /></>} />
+      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" extra={<><ImportButton target="clients" /><ExportButton list="clients" what={{list: 'clients', filter}} count={total} /></>} />
       <Group mb="sm" gap="sm">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('clients.searchPh')} value={search}
           onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 420}} data-testid="client-search"
@@ -61,9 +64,9 @@ export function ClientsScreen() {
         resetKey={resetKey}
         sort={sort}
         onSort={setSort}
-        onTotal={setTotal}
+        onTotal={(n) => setCounted({key: resetKey, n})}
         testId="clients-table"
-        fetchPage={(offset, limit) => api.clients({search: q, archived, overdue, sort: sort.key, desc: sort.desc, offset, limit, today})}
+        fetchPage={(offset, limit) => api.clients({...filter, offset, limit})}
         onRowClick={(r) => nav.openClient(r.id)}
         empty={filtered ? <EmptyState title={t('clients.noMatch')} /> : (
           <EmptyState title={t('clients.empty')} hint={t('clients.emptyHint')}

@@ -3,6 +3,7 @@ import {Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Tex
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, Line, OpenItem, toApiError} from '../api';
 import {ClientPicker, MoneyInput} from '../components/common';
+import {useAmountGuard} from '../components/AmountGuard';
 import {notifyOK, useApp, useAsync} from '../state';
 
 /**
@@ -60,7 +61,7 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
       <Group justify="flex-end" gap="xl">
         <Text size="sm">{t('paymentForm.applied')}: <b className="num">{money(applied, currency)}</b></Text>
         {rest > 0 && <Text size="sm" c="grape.7">{t('paymentForm.remainder')}: <b className="num">{money(rest, currency)}</b></Text>}
-        {rest < 0 && <Text size="sm" c="red">{t('paymentForm.over')}</Text>}
+        {rest < 0 && (amount ?? 0) > 0 && <Text size="sm" c="red">{t('paymentForm.over')}</Text>}
       </Group>
     </Stack>
   );
@@ -83,10 +84,12 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
   const [err, setErr] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const currencies = useAsync(() => api.currencies(), []);
+  const guard = useAmountGuard(currency);
 
-  const submit = () => {
+  const submit = async () => {
     setErr(undefined);
     if (!client) return setErr(new ApiError('invalid', t('invoiceForm.clientPh'), [{field: 'clientId', key: 'required', message: t('invoiceForm.clientPh'), full: ''}]));
+    if (amount !== null && !(await guard.confirm(amount))) return;
     setBusy(true);
     api.createPayment({clientId: client, date: day, currency, amount: amount ?? 0, method, reference, notes, allocations: toLines(lines)})
       .then(() => { notifyOK(t('common.saved')); onSaved(); }, (e) => setErr(toApiError(e)))
@@ -101,7 +104,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
           <ClientPicker value={client} onChange={(id) => { setClient(id); setLines({}); }} error={fe('clientId')} autoFocus={!clientId} />
           <SimpleGrid cols={3}>
             <TextInput type="date" label={t('paymentForm.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={fe('date')} required />
-            <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount')} testId="payment-amount" />
+            <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount') ?? guard.fieldError(amount)} testId="payment-amount" />
             <Select label={t('paymentForm.currency')} value={currency} onChange={(v) => setCurrency(v || home)} data={currencies.data ?? [home]} searchable allowDeselect={false} error={fe('currency')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
@@ -120,6 +123,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
           </Group>
         </Stack>
       </form>
+      {guard.modal}
     </Modal>
   );
 }
