@@ -76,7 +76,7 @@ await run(async () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="alloc-2001"]')?.value === '300.000', null, {timeout: 5000});
     await page.getByTestId('alloc-2001').fill('200.000');
     await page.getByTestId('alloc-2002').fill('50.000');
-    await expectText('Queda como saldo a favor');
+    await expectText('Queda disponible en la nota');
     await shot('30-apply-note');
     await page.getByTestId('save-apply').click();
     await page.getByTestId('apply-note').waitFor({state: 'detached'});

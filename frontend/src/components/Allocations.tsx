@@ -11,7 +11,7 @@ import {Amount} from './common';
  */
 export function AllocationList({lines, currency, label, onUndo, undoLabel, testId}: {
   lines: AllocationLine[]; currency: string; label: (a: AllocationLine) => string;
-  onUndo?: (a: AllocationLine) => void; undoLabel?: string; testId?: string;
+  onUndo?: (a: AllocationLine) => void; undoLabel?: (a: AllocationLine) => string; testId?: string;
 }) {
   const {t} = useTranslation();
   const {money} = useApp();
@@ -23,7 +23,7 @@ export function AllocationList({lines, currency, label, onUndo, undoLabel, testI
             <Table.Td>{label(a)}</Table.Td>
             <Table.Td ta="right"><Amount text={money(a.amount, currency)} fit={false} /></Table.Td>
             {onUndo && <Table.Td w={170} ta="right">{!a.reversedAt && (
-              <Button size="xs" variant="subtle" color="gray" onClick={() => onUndo(a)} data-testid={`undo-${a.documentNumber}`}>{undoLabel ?? t('payments.unallocate')}</Button>
+              <Button size="xs" variant="subtle" color="gray" onClick={() => onUndo(a)} data-testid={`undo-${a.documentNumber}`}>{undoLabel ? undoLabel(a) : t('payments.unallocate')}</Button>
             )}</Table.Td>}
           </Table.Tr>
         ))}

@@ -122,14 +122,14 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
             </Table.Tbody>
           </Table>
           <Title order={5}>{isNote ? t('notes.appliedTo') : t('invoices.allocations')}</Title>
-          {(d.data.allocations ?? []).length === 0 ? <Text size="sm" c="dimmed">{isNote ? t('notes.none') : t('invoices.noAllocations')}</Text> : (
+          {(d.data.allocations ?? []).length === 0 ? (mode !== 'apply' && <Text size="sm" c="dimmed">{isNote ? t('notes.none') : t('invoices.noAllocations')}</Text>) : (
             <AllocationList lines={d.data.allocations} currency={doc.currency} label={lineLabel} testId="document-allocations"
-              onUndo={doc.voidedAt ? undefined : undo} undoLabel={isNote ? t('notes.undo') : undefined} />
+              onUndo={doc.voidedAt ? undefined : undo} undoLabel={(a) => (a.creditNoteId ? t('notes.undo') : t('payments.unallocate'))} />
           )}
           {mode === 'apply' && (
             <Stack gap="xs" data-testid="apply-note">
-              <Text size="sm" c="dimmed">{t('notes.applyHint')}</Text>
-              <AllocationEditor clientId={doc.clientId} currency={doc.currency} amount={doc.open} lines={lines} setLines={setLines} />
+              <AllocationEditor clientId={doc.clientId} currency={doc.currency} amount={doc.open} lines={lines} setLines={setLines}
+                words={{hint: t('notes.applyHint'), pay: t('notes.toApply'), remainder: t('notes.remainder')}} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setMode('view')}>{t('common.cancel')}</Button>
                 <Button onClick={() => api.applyCreditNote(id, toLines(lines)).then(done, notifyError)} disabled={toLines(lines).length === 0} data-testid="save-apply">{t('common.save')}</Button>

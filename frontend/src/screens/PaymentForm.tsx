@@ -9,9 +9,11 @@ import {notifyOK, useApp, useAsync} from '../state';
 /**
  * AllocationEditor lists a client's open invoices in one currency with the
  * amount to apply to each; it starts from the oldest-first proposal and the
- * user may change any line.
+ * user may change any line. words names the hint, the amount column and the
+ * remainder for what is applied (a credit note says "aplicar", not "pagar").
  */
-export function AllocationEditor(props: {clientId: number | null; currency: string; amount: number | null; lines: Record<number, number>; setLines: (l: Record<number, number>) => void}) {
+export function AllocationEditor(props: {clientId: number | null; currency: string; amount: number | null; lines: Record<number, number>; setLines: (l: Record<number, number>) => void;
+  words?: {hint: string; pay: string; remainder: string}}) {
   const {t} = useTranslation();
   const {money, date} = useApp();
   const {clientId, currency, amount, lines, setLines} = props;
@@ -25,17 +27,18 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
   if (items.data && items.data.length === 0) return <Text size="sm" c="dimmed" data-testid="no-open-items">{t('paymentForm.noOpen', {currency})}</Text>;
   const applied = Object.values(lines).reduce((a, b) => a + b, 0);
   const rest = (amount ?? 0) - applied;
+  const words = props.words ?? {hint: t('paymentForm.proposeHint'), pay: t('paymentForm.pay'), remainder: t('paymentForm.remainder')};
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">{t('paymentForm.proposeHint')}</Text>
+        <Text size="sm" c="dimmed">{words.hint}</Text>
         <Button size="xs" variant="subtle" onClick={propose}>{t('paymentForm.propose')}</Button>
       </Group>
       <Table withTableBorder data-testid="allocation-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('invoices.number')}</Table.Th><Table.Th>{t('invoices.due')}</Table.Th>
-            <Table.Th ta="right">{t('paymentForm.openAmount')}</Table.Th><Table.Th ta="right" w={180}>{t('paymentForm.pay')}</Table.Th>
+            <Table.Th ta="right">{t('paymentForm.openAmount')}</Table.Th><Table.Th ta="right" w={180}>{words.pay}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,7 +63,7 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
       </Table>
       <Group justify="flex-end" gap="xl">
         <Text size="sm">{t('paymentForm.applied')}: <b className="num">{money(applied, currency)}</b></Text>
-        {rest > 0 && <Text size="sm" c="grape.7">{t('paymentForm.remainder')}: <b className="num">{money(rest, currency)}</b></Text>}
+        {rest > 0 && <Text size="sm" c="grape.7">{words.remainder}: <b className="num">{money(rest, currency)}</b></Text>}
         {rest < 0 && (amount ?? 0) > 0 && <Text size="sm" c="red">{t('paymentForm.over')}</Text>}
       </Group>
     </Stack>
