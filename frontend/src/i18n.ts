@@ -166,7 +166,7 @@ export const es = {
   notes: {
     apply: 'Aplicar a facturas', applyHint: 'Se propone aplicar primero lo más antiguo; puede cambiar los montos o aplicar solo una parte.',
     appliedTo: 'Aplicada a', none: 'Todavía no está aplicada a ninguna factura.', undo: 'Desaplicar', undone: 'Aplicación deshecha.',
-    toApply: 'A aplicar', remainder: 'Queda disponible en la nota',
+    toApply: 'A aplicar', applied: 'Aplicado', remainder: 'Queda disponible en la nota',
     voidHasNotes_one: 'La factura {{number}} tiene aplicada la nota de crédito {{notes}}. Para anularla hay que desaplicar la nota primero; la nota queda disponible para otra factura.',
     voidHasNotes_other: 'La factura {{number}} tiene aplicadas las notas de crédito {{notes}}. Para anularla hay que desaplicarlas primero; las notas quedan disponibles para otras facturas.',
     voidHasPayments: 'La factura {{number}} tiene pagos aplicados: deshaga esas imputaciones desde cada pago antes de anularla, o emita una nota de crédito.',
@@ -366,7 +366,7 @@ export const en: Dict = {
   notes: {
     apply: 'Apply to invoices', applyHint: 'The oldest is proposed first; you can change the amounts or apply only part.',
     appliedTo: 'Applied to', none: 'Not applied to any invoice yet.', undo: 'Un-apply', undone: 'Application undone.',
-    toApply: 'To apply', remainder: 'Stays available on the note',
+    toApply: 'To apply', applied: 'Applied', remainder: 'Stays available on the note',
     voidHasNotes_one: 'Invoice {{number}} has credit note {{notes}} applied. To void it, the note must be un-applied first; the note becomes available for another invoice.',
     voidHasNotes_other: 'Invoice {{number}} has credit notes {{notes}} applied. To void it, they must be un-applied first; the notes become available for other invoices.',
     voidHasPayments: 'Invoice {{number}} has payments applied: undo those allocations from each payment before voiding it, or issue a credit note.',

@@ -129,7 +129,7 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
           {mode === 'apply' && (
             <Stack gap="xs" data-testid="apply-note">
               <AllocationEditor clientId={doc.clientId} currency={doc.currency} amount={doc.open} lines={lines} setLines={setLines}
-                words={{hint: t('notes.applyHint'), pay: t('notes.toApply'), remainder: t('notes.remainder')}} />
+                words={{hint: t('notes.applyHint'), pay: t('notes.toApply'), applied: t('notes.applied'), remainder: t('notes.remainder')}} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setMode('view')}>{t('common.cancel')}</Button>
                 <Button onClick={() => api.applyCreditNote(id, toLines(lines)).then(done, notifyError)} disabled={toLines(lines).length === 0} data-testid="save-apply">{t('common.save')}</Button>

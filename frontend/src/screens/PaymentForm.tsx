@@ -13,7 +13,7 @@ import {notifyOK, useApp, useAsync} from '../state';
  * remainder for what is applied (a credit note says "aplicar", not "pagar").
  */
 export function AllocationEditor(props: {clientId: number | null; currency: string; amount: number | null; lines: Record<number, number>; setLines: (l: Record<number, number>) => void;
-  words?: {hint: string; pay: string; remainder: string}}) {
+  words?: {hint: string; pay: string; applied: string; remainder: string}}) {
   const {t} = useTranslation();
   const {money, date} = useApp();
   const {clientId, currency, amount, lines, setLines} = props;
@@ -27,7 +27,7 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
   if (items.data && items.data.length === 0) return <Text size="sm" c="dimmed" data-testid="no-open-items">{t('paymentForm.noOpen', {currency})}</Text>;
   const applied = Object.values(lines).reduce((a, b) => a + b, 0);
   const rest = (amount ?? 0) - applied;
-  const words = props.words ?? {hint: t('paymentForm.proposeHint'), pay: t('paymentForm.pay'), remainder: t('paymentForm.remainder')};
+  const words = props.words ?? {hint: t('paymentForm.proposeHint'), pay: t('paymentForm.pay'), applied: t('paymentForm.applied'), remainder: t('paymentForm.remainder')};
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -62,7 +62,7 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
         </Table.Tbody>
       </Table>
       <Group justify="flex-end" gap="xl">
-        <Text size="sm">{t('paymentForm.applied')}: <b className="num">{money(applied, currency)}</b></Text>
+        <Text size="sm">{words.applied}: <b className="num">{money(applied, currency)}</b></Text>
         {rest > 0 && <Text size="sm" c="grape.7">{words.remainder}: <b className="num">{money(rest, currency)}</b></Text>}
         {rest < 0 && (amount ?? 0) > 0 && <Text size="sm" c="red">{t('paymentForm.over')}</Text>}
       </Group>
