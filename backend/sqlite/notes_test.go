@@ -274,3 +274,15 @@ func TestLargestAmount_OfLiveDocumentsAndPayments(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// LargestAmount is read each time a document or payment form opens; it scans
+// the documents of a currency (no index holds amounts).
+func BenchmarkLargestAmount(b *testing.B) {
+	db := openBench(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := db.LargestAmount(ctx, "CLP"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
