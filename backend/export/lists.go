@@ -62,12 +62,18 @@ func cols(lang string, spec ...any) []Column {
 
 // Filters says which rows of a list an export writes and in which order: the
 // filter the list on screen uses (its offset and limit are ignored). A nil
-// filter writes every row (archived clients, voided documents and reversed
-// payments included) in the order of names, issue dates or payment dates.
+// filter is All's.
 type Filters struct {
 	Clients   *sqlite.ClientFilter
 	Documents *sqlite.DocumentFilter
 	Payments  *sqlite.PaymentFilter
+}
+
+// All selects every row of each list (archived clients, voided documents and
+// reversed payments included) in the order of names, issue dates or payment dates.
+func All() Filters {
+	return Filters{Clients: &sqlite.ClientFilter{Archived: "all"}, Documents: &sqlite.DocumentFilter{Sort: "issueDate"},
+		Payments: &sqlite.PaymentFilter{Reversed: "all", Sort: "date"}}
 }
 
 // List writes one whole list of the portfolio to path (.xlsx or .csv) in
@@ -79,7 +85,8 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 
 // ListOf is List for the rows f selects, in its order: what the list on screen shows.
 func ListOf(ctx context.Context, db *sqlite.DB, list string, f Filters, path, lang string, today date.Date, progress Progress) (int64, error) {
-	cf, df, pf := sqlite.ClientFilter{Archived: "all"}, sqlite.DocumentFilter{Sort: "issueDate"}, sqlite.PaymentFilter{Reversed: "all", Sort: "date"}
+	all := All()
+	cf, df, pf := *all.Clients, *all.Documents, *all.Payments
 	if f.Clients != nil {
 		cf = *f.Clients
 	}
