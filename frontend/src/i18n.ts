@@ -171,6 +171,7 @@ export const es = {
     voidHasNotes_other: 'La factura {{number}} tiene aplicadas las notas de crédito {{notes}}. Para anularla hay que desaplicarlas primero; las notas quedan disponibles para otras facturas.',
     voidHasPayments: 'La factura {{number}} tiene pagos aplicados: deshaga esas imputaciones desde cada pago antes de anularla, o emita una nota de crédito.',
     unapplyAndVoid: 'Desaplicar y anular',
+    voidHint: 'La nota queda registrada como anulada y se desaplica de las facturas, que vuelven a deber ese monto; nada se borra.',
   },
   amount: {
     positive: 'El monto debe ser positivo.', tooLarge: 'El monto es absurdamente grande; revise los ceros.', confirmTitle: '¿Seguro?',
@@ -371,6 +372,7 @@ export const en: Dict = {
     voidHasNotes_other: 'Invoice {{number}} has credit notes {{notes}} applied. To void it, they must be un-applied first; the notes become available for other invoices.',
     voidHasPayments: 'Invoice {{number}} has payments applied: undo those allocations from each payment before voiding it, or issue a credit note.',
     unapplyAndVoid: 'Un-apply and void',
+    voidHint: 'The note stays on record as voided and is un-applied from the invoices, which owe that amount again; nothing is deleted.',
   },
   amount: {
     positive: 'The amount must be positive.', tooLarge: 'The amount is absurdly large; check the zeros.', confirmTitle: 'Are you sure?',

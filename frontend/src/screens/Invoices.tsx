@@ -143,7 +143,7 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
                 <Alert color="yellow" p="xs" data-testid="void-notes">{t('notes.voidHasNotes', {count: notes.length, number: doc.number, notes: notes.join(', ')})}</Alert>
               )}
               {!(!isNote && paid) && <>
-                <Text size="sm" c="dimmed">{t('invoices.voidHint')}</Text>
+                <Text size="sm" c="dimmed">{isNote && live.length > 0 ? t('notes.voidHint') : t('invoices.voidHint')}</Text>
                 <Textarea label={t('invoices.voidReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize data-autofocus data-testid="void-reason" />
               </>}
               <Group justify="flex-end">
