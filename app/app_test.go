@@ -164,9 +164,14 @@ func TestExports_RunAsAJobAndReportTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	NewClients(s).Create(ar.ClientInput{LegalName: "Cliente Uno", Country: "CL"})
+	old, _ := NewClients(s).Create(ar.ClientInput{LegalName: "Cliente Archivado", Country: "CL"})
+	if _, err := NewClients(s).Archive(old.ID, true); err != nil {
+		t.Fatal(err)
+	}
 	x := NewExports(s)
 	out := filepath.Join(t.TempDir(), "clientes.xlsx")
-	id, err := x.Start("clients", out)
+	// The list's default filter shows active clients only: so does the export.
+	id, err := x.StartClients(clientFilter(), out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +184,7 @@ func TestExports_RunAsAJobAndReportTheFile(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("the export never ended")
 	}
-	if _, err := x.Start("clients", filepath.Join(t.TempDir(), "x.txt")); ar.ErrorCode(err) != ar.EInvalid {
+	if _, err := x.StartClients(clientFilter(), filepath.Join(t.TempDir(), "x.txt")); ar.ErrorCode(err) != ar.EInvalid {
 		t.Errorf("a .txt export: %v", err)
 	}
 	if path, err := x.ChooseFile("clients"); path != "" || err != nil {
@@ -206,5 +211,35 @@ func TestErrorFormatter_SendsTextThatParsesBackToTheFieldMessages(t *testing.T) 
 	}
 	if !strings.Contains(dto.Issues[0].Message, "«ana@» no es un correo válido") {
 		t.Errorf("field message %q", dto.Issues[0].Message)
+	}
+}
+
+// A negative payment is refused on its amount field with "debe ser
+// positivo", not with a sentence about allocations exceeding the payment.
+func TestPayments_NegativeAmountSaysPositiveUnderTheField(t *testing.T) {
+	s, _ := newSession(t)
+	if _, err := NewPortfolios(s).Create(NewPortfolioRequest{Name: "P", Country: "CL"}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := NewClients(s).Create(ar.ClientInput{LegalName: "Cliente", Country: "CL"})
+	d, err := NewInvoices(s).Create(ar.DocumentInput{ClientID: c.ID, Number: "1", IssueDate: date.MustParse("2026-11-01"), Currency: "CLP", Amount: 100_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, amount := range []int64{-50_000, 0} {
+		_, err = NewPayments(s).Create(ar.PaymentInput{ClientID: c.ID, Date: date.MustParse("2026-11-20"), Currency: "CLP", Amount: amount,
+			Allocations: []ar.Line{{DocumentID: d.ID, Amount: 50_000}}})
+		dto := ToDTO("es", err)
+		if dto.Code != "invalid" || len(dto.Issues) != 1 || dto.Issues[0].Field != "amount" || dto.Issues[0].Message != "el monto debe ser positivo." {
+			t.Errorf("payment of %d: %+v", amount, dto)
+		}
+	}
+	_, err = NewInvoices(s).Create(ar.DocumentInput{ClientID: c.ID, Number: "2", IssueDate: date.MustParse("2026-11-01"), Currency: "CLP", Amount: -1})
+	if dto := ToDTO("en", err); len(dto.Issues) != 1 || dto.Issues[0].Field != "amount" || dto.Issues[0].Message != "the amount must be positive." {
+		t.Errorf("negative invoice: %+v", dto)
+	}
+	_, err = NewInvoices(s).Create(ar.DocumentInput{ClientID: c.ID, Number: "3", IssueDate: date.MustParse("2026-11-01"), Currency: "CLP", Amount: ar.MaxAmount + 1})
+	if dto := ToDTO("es", err); len(dto.Issues) != 1 || dto.Issues[0].Field != "amount" || dto.Issues[0].Message != "el monto es absurdamente grande; revise los ceros." {
+		t.Errorf("invoice above the ceiling: %+v", dto)
 	}
 }

@@ -68,11 +68,28 @@ func (x *Exports) choose(base string) (string, error) {
 	return path, nil
 }
 
-// Start exports list ("clients", "invoices", "payments") to path in the
-// background; progress and the end (an ExportDone) arrive as job events.
-func (x *Exports) Start(list, path string) (string, error) {
+// StartClients exports to path, in the background, the clients the client
+// list shows for f (its filters, search and order); progress and the end (an
+// ExportDone) arrive as job events.
+func (x *Exports) StartClients(f sqlite.ClientFilter, path string) (string, error) {
+	return x.startList("clients", export.Filters{Clients: &f}, path)
+}
+
+// StartDocuments exports to path, in the background, the documents the
+// document list shows for f.
+func (x *Exports) StartDocuments(f sqlite.DocumentFilter, path string) (string, error) {
+	return x.startList("invoices", export.Filters{Documents: &f}, path)
+}
+
+// StartPayments exports to path, in the background, the payments the payment
+// list shows for f.
+func (x *Exports) StartPayments(f sqlite.PaymentFilter, path string) (string, error) {
+	return x.startList("payments", export.Filters{Payments: &f}, path)
+}
+
+func (x *Exports) startList(list string, f export.Filters, path string) (string, error) {
 	return x.start(path, func(ctx context.Context, db *sqlite.DB, lang string, today date.Date, progress export.Progress) (int64, error) {
-		return export.List(ctx, db, list, path, lang, today, progress)
+		return export.ListOf(ctx, db, list, f, path, lang, today, progress)
 	})
 }
 

@@ -36,6 +36,20 @@ func (v *Invoices) Void(id int64, reason string) (ar.Document, error) {
 	return with(v.s, func(ctx context.Context, db *sqlite.DB) (ar.Document, error) { return db.VoidDocument(ctx, id, reason) })
 }
 
+// VoidUnapplyingNotes un-applies the credit notes applied to an invoice and
+// voids it, in one step, once the user has agreed to both.
+func (v *Invoices) VoidUnapplyingNotes(id int64, reason string) (ar.Document, error) {
+	return with(v.s, func(ctx context.Context, db *sqlite.DB) (ar.Document, error) {
+		return db.VoidDocumentUnapplyingNotes(ctx, id, reason)
+	})
+}
+
+// LargestAmount is the largest live document or payment in currency, against
+// which forms judge whether an amount is far out of the usual.
+func (v *Invoices) LargestAmount(currency string) (int64, error) {
+	return with(v.s, func(ctx context.Context, db *sqlite.DB) (int64, error) { return db.LargestAmount(ctx, currency) })
+}
+
 // OpenItems lists what a client still owes in a currency, oldest first.
 func (v *Invoices) OpenItems(clientID int64, currency string) ([]ar.OpenItem, error) {
 	return with(v.s, func(ctx context.Context, db *sqlite.DB) ([]ar.OpenItem, error) {

@@ -328,15 +328,21 @@ func runExport(ctx context.Context, e *Env, args []string) int {
 	fs := e.flags("export")
 	portfolio := fs.String("portfolio", "", e.t("archivo de la cartera", "portfolio file"))
 	out := fs.String("out", "", e.t("archivo a crear: .xlsx o .csv", "file to create: .xlsx or .csv"))
+	search := fs.String("search", "", e.t("solo lo que la búsqueda de la lista encuentra", "only what the list's search finds"))
+	status := fs.String("status", "", e.t("documentos: solo los de este estado (open, partly_paid, partly_credited, overdue, paid, credited, voided, available, applied, unpaid)",
+		"documents: only those in this status (open, partly_paid, partly_credited, overdue, paid, credited, voided, available, applied, unpaid)"))
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
-	if len(pos) != 1 || *portfolio == "" || *out == "" {
-		e.errorf(e.t("uso: cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv",
-			"usage: cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv"))
+	if len(pos) != 1 || *portfolio == "" || *out == "" || (*status != "" && pos[0] != "invoices") {
+		e.errorf(e.t("uso: cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv [--search TEXTO] [--status ESTADO (solo invoices)]",
+			"usage: cartera export clients|invoices|payments --portfolio FILE --out FILE.xlsx|FILE.csv [--search TEXT] [--status STATUS (invoices only)]"))
 		return ExitUsage
 	}
+	f := export.All()
+	f.Clients.Search, f.Documents.Search, f.Payments.Search = *search, *search, *search
+	f.Documents.Status = ar.Status(*status)
 	if _, err := export.FormatOf(*out); err != nil {
 		return e.fail(err)
 	}
@@ -346,7 +352,7 @@ func runExport(ctx context.Context, e *Env, args []string) int {
 		return e.fail(err)
 	}
 	defer db.Close()
-	n, err := export.List(ctx, db, pos[0], *out, e.Lang, e.Today, nil)
+	n, err := export.ListOf(ctx, db, pos[0], f, *out, e.Lang, e.Today, nil)
 	if err != nil {
 		return e.fail(err)
 	}

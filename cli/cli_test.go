@@ -269,3 +269,42 @@ func TestExport_WritesEachListAndRefusesBadArguments(t *testing.T) {
 		t.Errorf("over an existing file: %d %q", code, errs)
 	}
 }
+
+// --status and --search export what the list would show for them; without
+// them the export is the whole list, as before.
+func TestExport_StatusAndSearchFlagsSelectTheListsRows(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.cartera")
+	if code, _, errs := run(t, "demo", "--out", path, "--clients", "10", "--invoices", "100", "--quiet"); code != ExitOK {
+		t.Fatal(errs)
+	}
+	rows := func(out string) int {
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(strings.Split(strings.TrimRight(string(b), "\r\n"), "\r\n")) - 1
+	}
+	all, paid := filepath.Join(dir, "all.csv"), filepath.Join(dir, "paid.csv")
+	if code, _, errs := run(t, "export", "invoices", "--portfolio", path, "--out", all); code != ExitOK {
+		t.Fatal(errs)
+	}
+	if code, _, errs := run(t, "export", "invoices", "--portfolio", path, "--out", paid, "--status", "paid", "--search", "a"); code != ExitOK {
+		t.Fatal(errs)
+	}
+	n, every := rows(paid), rows(all)
+	b, _ := os.ReadFile(paid)
+	if n == 0 || n >= every || strings.Count(string(b), ";Pagada;") != n {
+		t.Errorf("--status paid --search a wrote %d of %d rows; want only the paid ones", n, every)
+	}
+	none := filepath.Join(dir, "none.csv")
+	if code, _, errs := run(t, "export", "payments", "--portfolio", path, "--out", none, "--search", "no existe tal cosa"); code != ExitOK || rows(none) != 0 {
+		t.Errorf("a search that finds nothing: %d %q, %d rows", code, errs, rows(none))
+	}
+	if code, _, errs := run(t, "export", "clients", "--portfolio", path, "--out", filepath.Join(dir, "c.csv"), "--status", "overdue"); code != ExitUsage {
+		t.Errorf("--status on clients: %d %q", code, errs)
+	}
+	if code, _, errs := run(t, "export", "invoices", "--portfolio", path, "--out", filepath.Join(dir, "x.csv"), "--status", "vencida"); code == ExitOK || !strings.Contains(errs, "vencida") {
+		t.Errorf("an unknown status: %d %q", code, errs)
+	}
+}

@@ -359,23 +359,29 @@ func CheckAllocation(lines []Line, available int64, currency string, open []Open
 // Status is where a document stands on a given day.
 type Status string
 
-// Document statuses. Receivables are open, partly paid, overdue, paid,
-// credited or voided; credit notes are available (not fully applied), applied or voided.
+// Document statuses. Receivables are open, partly paid, partly credited,
+// overdue, paid, credited or voided; credit notes are available (not fully
+// applied), applied or voided.
 const (
-	StatusOpen       Status = "open"
-	StatusPartlyPaid Status = "partly_paid"
-	StatusOverdue    Status = "overdue"
-	StatusPaid       Status = "paid"
-	StatusCredited   Status = "credited"
-	StatusVoided     Status = "voided"
-	StatusAvailable  Status = "available"
-	StatusApplied    Status = "applied"
+	StatusOpen           Status = "open"
+	StatusPartlyPaid     Status = "partly_paid"
+	StatusPartlyCredited Status = "partly_credited"
+	StatusOverdue        Status = "overdue"
+	StatusPaid           Status = "paid"
+	StatusCredited       Status = "credited"
+	StatusVoided         Status = "voided"
+	StatusAvailable      Status = "available"
+	StatusApplied        Status = "applied"
 )
 
 // Statuses lists the statuses of receivables, in the order filters offer them.
-var Statuses = []Status{StatusOpen, StatusPartlyPaid, StatusOverdue, StatusPaid, StatusCredited, StatusVoided}
+var Statuses = []Status{StatusOpen, StatusPartlyPaid, StatusPartlyCredited, StatusOverdue, StatusPaid, StatusCredited, StatusVoided}
 
 // StatusOf derives a document's status as of today from what is recorded.
+// What lowered an invoice decides between "paid" and "credited": an invoice
+// whose open amount went down only by credit notes reads partly credited (or
+// credited when nothing is left); any payment makes it partly paid (or paid).
+// Being overdue outranks both while something is still owed.
 // The store's status filter (backend/sqlite) implements the same rule in SQL;
 // a test keeps the two in step.
 func StatusOf(d Document, today date.Date) Status {
@@ -392,6 +398,8 @@ func StatusOf(d Document, today date.Date) Status {
 		return StatusPaid
 	case d.DueDate.Before(today):
 		return StatusOverdue
+	case d.Open < d.Amount && d.Amount-d.Open == d.Credited:
+		return StatusPartlyCredited
 	case d.Open < d.Amount:
 		return StatusPartlyPaid
 	}
@@ -414,11 +422,21 @@ func checkCurrency(is *Issues, field, cur string) {
 	}
 }
 
+// MaxAmount is the hard ceiling of one document or payment, in minor units:
+// 10^15, a thousand trillion pesos, far beyond any real invoice in any
+// currency Cartera keeps, and the same bound money.Parse puts on every amount
+// read from text or a file. It keeps every figure an exact integer in
+// JavaScript (below 2^53 ≈ 9·10^15) and leaves int64 sums room for more than
+// nine thousand amounts at the ceiling each; beyond that SQLite's SUM stops
+// with an error instead of wrapping. Amounts that are merely unusual for a
+// portfolio are not refused here: the forms ask the user to confirm them.
+const MaxAmount = money.MaxAbs
+
 func checkAmount(is *Issues, field string, v int64) {
 	switch {
 	case v <= 0:
 		is.Add(field, "amount.positive")
-	case v > money.MaxAbs:
+	case v > MaxAmount:
 		is.Add(field, "amount.range")
 	}
 }

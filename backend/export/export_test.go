@@ -241,3 +241,70 @@ func TestLedger_WritesTheClientAccount(t *testing.T) {
 		t.Errorf("unknown client: %v", err)
 	}
 }
+
+// An export of a filtered list writes exactly the rows the list shows, in its
+// order: the overdue invoices of one search, sorted by amount, in the XLSX;
+// active clients only (not archived ones) and live payments only in the CSV.
+func TestListOf_WritesExactlyTheRowsTheListShows(t *testing.T) {
+	ctx := context.Background()
+	db := portfolio(t, "CL")
+	overdue := sqlite.DocumentFilter{Status: ar.StatusOverdue, Kind: ar.KindInvoice, Sort: "amount", Desc: true, Today: today, Limit: 1000}
+	page, err := db.FindDocuments(ctx, overdue)
+	if err != nil || page.Total == 0 || page.Total > 1000 {
+		t.Fatalf("the demo has %d overdue invoices (%v); the test needs some", page.Total, err)
+	}
+	var all int
+	db.SQL().QueryRow(`SELECT count(*) FROM documents`).Scan(&all)
+	if page.Total == all {
+		t.Fatalf("every document is overdue; the filter proves nothing")
+	}
+	out := filepath.Join(t.TempDir(), "vencidas.xlsx")
+	overdue.Offset, overdue.Limit = 40, 5 // the screen's paging is not the export's
+	n, err := export.ListOf(ctx, db, "invoices", export.Filters{Documents: &overdue}, out, "es", today, nil)
+	if err != nil || n != int64(page.Total) {
+		t.Fatalf("wrote %d rows (%v); the list shows %d", n, err, page.Total)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Documentos")
+	if len(rows)-1 != page.Total {
+		t.Fatalf("the file holds %d rows; the list shows %d", len(rows)-1, page.Total)
+	}
+	for i, r := range page.Rows {
+		if got := rows[i+1]; got[1] != r.Number || got[9] != "Vencida" {
+			t.Fatalf("file row %d = %v; the list shows %s (%s) there", i+1, got, r.Number, r.Status)
+		}
+	}
+
+	var archivedID int64
+	db.SQL().QueryRow(`SELECT id FROM clients ORDER BY id LIMIT 1`).Scan(&archivedID)
+	if _, err := db.ArchiveClient(ctx, archivedID, true); err != nil {
+		t.Fatal(err)
+	}
+	active := sqlite.ClientFilter{Today: today}
+	cpage, _ := db.FindClients(ctx, sqlite.ClientFilter{Today: today, Limit: 1000})
+	out = filepath.Join(t.TempDir(), "clientes.csv")
+	if n, err := export.ListOf(ctx, db, "clients", export.Filters{Clients: &active}, out, "es", today, nil); err != nil || n != int64(cpage.Total) {
+		t.Fatalf("clients: wrote %d (%v); the list shows %d", n, err, cpage.Total)
+	}
+	b, _ := os.ReadFile(out)
+	lines := strings.Split(strings.TrimRight(string(b), "\r\n"), "\r\n")
+	if len(lines)-1 != cpage.Total {
+		t.Errorf("the CSV holds %d clients; the list shows %d", len(lines)-1, cpage.Total)
+	}
+	for _, l := range lines[1:] {
+		if strings.HasSuffix(l, ";Sí") {
+			t.Errorf("an archived client was exported: %q", l)
+		}
+	}
+	// The command line's export (no filter) still writes every client, archived included.
+	out = filepath.Join(t.TempDir(), "todos.csv")
+	var clients int64
+	db.SQL().QueryRow(`SELECT count(*) FROM clients`).Scan(&clients)
+	if n, err := export.List(ctx, db, "clients", out, "es", today, nil); err != nil || n != clients || n != int64(cpage.Total)+1 {
+		t.Errorf("whole export: %d rows (%v); %d clients", n, err, clients)
+	}
+}

@@ -31,7 +31,7 @@ var words = map[string][2]string{
 	"invoice": {"Factura", "Invoice"}, "credit_note": {"Nota de crédito", "Credit note"}, "debit_note": {"Nota de débito", "Debit note"},
 	"status.open": {"Por vencer", "Not yet due"}, "status.partly_paid": {"Pago parcial", "Partly paid"}, "status.overdue": {"Vencida", "Overdue"},
 	"status.paid": {"Pagada", "Paid"}, "status.credited": {"Anulada con nota de crédito", "Cancelled by credit note"}, "status.voided": {"Anulada", "Voided"},
-	"status.available": {"Disponible", "Available"}, "status.applied": {"Aplicada", "Applied"},
+	"status.available": {"Disponible", "Available"}, "status.applied": {"Aplicada", "Applied"}, "status.partly_credited": {"Acreditada parcialmente", "Partly credited"},
 	"transfer": {"Transferencia", "Transfer"}, "deposit": {"Depósito", "Deposit"}, "cash": {"Efectivo", "Cash"}, "check": {"Cheque", "Cheque"},
 	"card": {"Tarjeta", "Card"}, "other": {"Otro", "Other"},
 	"ledger": {"Estado de cuenta", "Account statement"}, "entry": {"Movimiento", "Entry"}, "debit": {"Cargo", "Debit"}, "credit": {"Abono", "Credit"},
@@ -60,10 +60,43 @@ func cols(lang string, spec ...any) []Column {
 	return out
 }
 
-// List writes one list of the portfolio to path (.xlsx or .csv) in lang, as
-// of today, and returns how many rows it wrote. On error or cancellation
-// nothing is left at path.
+// Filters says which rows of a list an export writes and in which order: the
+// filter the list on screen uses (its offset and limit are ignored). A nil
+// filter is All's.
+type Filters struct {
+	Clients   *sqlite.ClientFilter
+	Documents *sqlite.DocumentFilter
+	Payments  *sqlite.PaymentFilter
+}
+
+// All selects every row of each list (archived clients, voided documents and
+// reversed payments included) in the order of names, issue dates or payment dates.
+func All() Filters {
+	return Filters{Clients: &sqlite.ClientFilter{Archived: "all"}, Documents: &sqlite.DocumentFilter{Sort: "issueDate"},
+		Payments: &sqlite.PaymentFilter{Reversed: "all", Sort: "date"}}
+}
+
+// List writes one whole list of the portfolio to path (.xlsx or .csv) in
+// lang, as of today, and returns how many rows it wrote. On error or
+// cancellation nothing is left at path.
 func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today date.Date, progress Progress) (int64, error) {
+	return ListOf(ctx, db, list, Filters{}, path, lang, today, progress)
+}
+
+// ListOf is List for the rows f selects, in its order: what the list on screen shows.
+func ListOf(ctx context.Context, db *sqlite.DB, list string, f Filters, path, lang string, today date.Date, progress Progress) (int64, error) {
+	all := All()
+	cf, df, pf := *all.Clients, *all.Documents, *all.Payments
+	if f.Clients != nil {
+		cf = *f.Clients
+	}
+	if f.Documents != nil {
+		df = *f.Documents
+	}
+	if f.Payments != nil {
+		pf = *f.Payments
+	}
+	cf.Today, df.Today = today, today
 	p, err := db.Portfolio(ctx)
 	if err != nil {
 		return 0, err
@@ -84,7 +117,7 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 		columns = cols(lang, "legalName", Text, "tradeName", Text, "taxId", Text, "country", Text, "segment", Text, "tags", Text,
 			"terms", Int, "creditLimit", Money, "balance", Money, "overdue", Money, "email", Text, "phone", Text, "archived", Text)
 		run = func(w *Writer, tick func() error) error {
-			return db.EachClient(ctx, today, func(c sqlite.ClientExport) error {
+			return db.EachClientOf(ctx, cf, func(c sqlite.ClientExport) error {
 				if err := w.Row(c.LegalName, c.TradeName, taxid.Format(c.Country, c.TaxID), c.Country, c.Segment, strings.ReplaceAll(c.Tags, "\t", ", "),
 					c.PaymentTermsDays, Amount{c.CreditLimit, p.Currency}, Amount{c.Balance, p.Currency}, Amount{c.Overdue, p.Currency},
 					c.Email, c.Phone, yesNo(c.Archived)); err != nil {
@@ -97,7 +130,8 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 		columns = cols(lang, "kind", Text, "number", Text, "client", Text, "taxId", Text, "issue", Date, "due", Date, "currency", Text,
 			"amount", Money, "open", Money, "status", Text, "daysOverdue", Int, "description", Text)
 		run = func(w *Writer, tick func() error) error {
-			return db.EachDocument(ctx, func(d ar.Document, client, tax string) error {
+			return db.EachDocumentOf(ctx, df, func(r sqlite.DocumentRow, tax string) error {
+				d, client := r.Document, r.ClientName
 				amount, open := signed(d)
 				if err := w.Row(word(lang, string(d.Kind)), d.Number, client, taxid.Format(p.Country, tax), d.IssueDate, d.DueDate, d.Currency,
 					Amount{amount, d.Currency}, Amount{open, d.Currency}, word(lang, "status."+string(ar.StatusOf(d, today))),
@@ -111,7 +145,8 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 		columns = cols(lang, "date", Date, "client", Text, "taxId", Text, "currency", Text, "amount", Money, "unallocated", Money,
 			"method", Text, "reference", Text, "reversed", Text)
 		run = func(w *Writer, tick func() error) error {
-			return db.EachPayment(ctx, func(pay ar.Payment, client, tax string) error {
+			return db.EachPaymentOf(ctx, pf, func(r sqlite.PaymentRow, tax string) error {
+				pay, client := r.Payment, r.ClientName
 				if err := w.Row(pay.Date, client, taxid.Format(p.Country, tax), pay.Currency, Amount{pay.Amount, pay.Currency},
 					Amount{pay.Unallocated, pay.Currency}, word(lang, pay.Method), pay.Reference, yesNo(pay.ReversedAt != nil)); err != nil {
 					return err

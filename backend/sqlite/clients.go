@@ -321,9 +321,26 @@ var clientSorts = map[string]string{"name": "c.name_key", "taxId": "c.tax_id_key
 // FindClients returns a page of clients with what each owes and holds in
 // the portfolio currency, as of f.Today.
 func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, error) {
+	page := ClientPage{Rows: []ClientRow{}}
+	err := db.clients(ctx, f, &page.Total, func(r ClientExport) error {
+		page.Rows = append(page.Rows, r.ClientRow)
+		return nil
+	})
+	return page, err
+}
+
+// EachClientOf calls fn for every client the list would show for f (its
+// filters, search and order, without paging), with what an export adds.
+func (db *DB) EachClientOf(ctx context.Context, f ClientFilter, fn func(ClientExport) error) error {
+	return db.clients(ctx, f, nil, fn)
+}
+
+// clients runs the client list's query for f: one page of it, counting every
+// match into total, or every row, with the export's extra columns, when total is nil.
+func (db *DB) clients(ctx context.Context, f ClientFilter, total *int, fn func(ClientExport) error) error {
 	p, err := db.Portfolio(ctx)
 	if err != nil {
-		return ClientPage{}, err
+		return err
 	}
 	// ?1 and ?2 are the currency and today, numbered so they can repeat;
 	// every other argument is added with its number by arg.
@@ -366,37 +383,46 @@ func (db *DB) FindClients(ctx context.Context, f ClientFilter) (ClientPage, erro
 	if f.Desc {
 		dir = "DESC"
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 1000 {
-		limit = 100
+	// The rows are chosen computing only their sort key for every client; the
+	// figures shown are computed for the chosen rows alone (a page, or every
+	// row for an export, which also reads the terms, tags and first contact).
+	inner := fmt.Sprintf(`SELECT c.id AS id, %s AS k FROM clients c %s ORDER BY k %s, c.id %s`, order, cond, dir, dir)
+	extra := ", c.payment_terms_days, c.tags, " + firstContactSQL
+	if total != nil {
+		limit := f.Limit
+		if limit <= 0 || limit > 1000 {
+			limit = 100
+		}
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM clients c `+cond, args...).Scan(total); err != nil {
+			return mapErr(err)
+		}
+		inner += fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(0, f.Offset))
+		extra = ", 0, '', '', ''"
 	}
-	var page ClientPage
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM clients c `+cond, args...).Scan(&page.Total); err != nil {
-		return page, mapErr(err)
-	}
-	// The page is chosen computing only its sort key for every client; the
-	// figures shown are computed for the rows of the page alone.
 	q := fmt.Sprintf(`SELECT c.id, c.legal_name, c.trade_name, c.tax_id, c.tax_id_status, c.country, c.segment, c.archived_at IS NOT NULL, c.credit_limit_minor,
-		%s AS receivable, %s AS overdue, %s AS credit
-		FROM (SELECT c.id AS id, %s AS k FROM clients c %s ORDER BY k %s, c.id %s LIMIT %d OFFSET %d) pg JOIN clients c ON c.id = pg.id
+		%s AS receivable, %s AS overdue, %s AS credit%s
+		FROM (%s) pg JOIN clients c ON c.id = pg.id
 		ORDER BY pg.k %s, pg.id %s`,
-		receivableSQL, overdueSQL, creditSQL, order, cond, dir, dir, limit, max(0, f.Offset), dir, dir)
+		receivableSQL, overdueSQL, creditSQL, extra, inner, dir, dir)
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
-		return page, mapErr(err)
+		return mapErr(err)
 	}
 	defer rows.Close()
-	page.Rows = []ClientRow{}
-	for rows.Next() {
-		var r ClientRow
-		if err := rows.Scan(&r.ID, &r.LegalName, &r.TradeName, &r.TaxID, &r.TaxIDStatus, &r.Country, &r.Segment, &r.Archived, &r.CreditLimit, &r.Receivable, &r.Overdue, &r.Credit); err != nil {
-			return page, mapErr(err)
+	return each(rows, func(rows *sql.Rows) error {
+		var r ClientExport
+		if err := rows.Scan(&r.ID, &r.LegalName, &r.TradeName, &r.TaxID, &r.TaxIDStatus, &r.Country, &r.Segment, &r.Archived, &r.CreditLimit, &r.Receivable, &r.Overdue, &r.Credit,
+			&r.PaymentTermsDays, &r.Tags, &r.Email, &r.Phone); err != nil {
+			return mapErr(err)
 		}
 		r.Balance = r.Receivable - r.Credit
-		page.Rows = append(page.Rows, r)
-	}
-	return page, mapErr(rows.Err())
+		return fn(r)
+	})
 }
+
+// firstContactSQL is the email and phone of a client's first contact, for exports.
+const firstContactSQL = `COALESCE((SELECT email FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), ''),
+		COALESCE((SELECT phone FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), '')`
 
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)

@@ -21,7 +21,7 @@ func names(p sqlite.ClientPage) []string {
 	return out
 }
 
-func creditNote(t *testing.T, db *sqlite.DB, clientID int64, number, issue string, amount int64) ar.Document {
+func creditNoteIssued(t *testing.T, db *sqlite.DB, clientID int64, number, issue string, amount int64) ar.Document {
 	t.Helper()
 	d, err := db.CreateDocument(ctx, ar.DocumentInput{ClientID: clientID, Kind: ar.KindCreditNote, Number: number, IssueDate: date.MustParse(issue), Currency: "CLP", Amount: amount})
 	if err != nil {
@@ -220,7 +220,7 @@ func TestClients_TaxIDsSortByNumber(t *testing.T) {
 // debts with credit notes and a partly allocated payment besides.
 func signedBalances(t *testing.T, db *sqlite.DB) (creditNoteOnly, paymentOnly, both ar.Client) {
 	creditNoteOnly = client(t, db, "Solo Nota", "77.555.444-4")
-	creditNote(t, db, creditNoteOnly.ID, "NC-1", "2026-11-02", 145_000)
+	creditNoteIssued(t, db, creditNoteOnly.ID, "NC-1", "2026-11-02", 145_000)
 
 	paymentOnly = client(t, db, "Solo Pago", "12.345.678-5")
 	payment(t, db, paymentOnly.ID, 50_000)
@@ -228,7 +228,7 @@ func signedBalances(t *testing.T, db *sqlite.DB) (creditNoteOnly, paymentOnly, b
 	both = client(t, db, "Ambos", "9.876.543-3")
 	old := invoice(t, db, both.ID, "1001", "2026-08-01", 300_000) // overdue
 	invoice(t, db, both.ID, "1002", "2026-11-10", 200_000)        // not yet due
-	creditNote(t, db, both.ID, "NC-2", "2026-11-03", 50_000)
+	creditNoteIssued(t, db, both.ID, "NC-2", "2026-11-03", 50_000)
 	payment(t, db, both.ID, 120_000, ar.Line{DocumentID: old.ID, Amount: 100_000}) // 20.000 unallocated
 	if _, err := db.CreateDocument(ctx, ar.DocumentInput{ClientID: both.ID, Kind: ar.KindInvoice, Number: "USD-1", IssueDate: today, Currency: "USD", Amount: 10_000}); err != nil {
 		t.Fatal(err)

@@ -200,9 +200,21 @@ func insertDoc(ctx context.Context, tx *Tx, d ar.Document) (int64, error) {
 }
 
 // VoidDocument cancels a document issued by mistake. It is refused while
-// payments or credit notes are applied to it: those are undone first, on purpose.
+// payments or credit notes are applied to it: those are undone first, on
+// purpose, and the refusal names the credit notes to un-apply.
 // A voided credit note gives back what it had covered.
 func (db *DB) VoidDocument(ctx context.Context, id int64, reason string) (ar.Document, error) {
+	return db.voidDocument(ctx, id, reason, false)
+}
+
+// VoidDocumentUnapplyingNotes un-applies the credit notes applied to an
+// invoice and voids it, in one transaction, when the user has agreed to both;
+// the notes become available again. It is still refused while payments apply.
+func (db *DB) VoidDocumentUnapplyingNotes(ctx context.Context, id int64, reason string) (ar.Document, error) {
+	return db.voidDocument(ctx, id, reason, true)
+}
+
+func (db *DB) voidDocument(ctx context.Context, id int64, reason string, unapplyNotes bool) (ar.Document, error) {
 	var d ar.Document
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
@@ -217,7 +229,21 @@ func (db *DB) VoidDocument(ctx context.Context, id int64, reason string) (ar.Doc
 			return ar.Errorf(ar.EConflict, "documentId", "document.already_voided", "number", before.Number)
 		}
 		if before.Kind.Receivable() && before.Open != before.Amount {
-			return ar.Errorf(ar.EConflict, "documentId", "document.has_allocations", "number", before.Number)
+			notes, paid, err := appliedNotes(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			switch {
+			case paid || len(notes) == 0:
+				return ar.Errorf(ar.EConflict, "documentId", "document.has_allocations", "number", before.Number)
+			case !unapplyNotes && len(notes) == 1:
+				return ar.Errorf(ar.EConflict, "documentId", "document.has_credit_note", "number", before.Number, "notes", notes[0])
+			case !unapplyNotes:
+				return ar.Errorf(ar.EConflict, "documentId", "document.has_credit_notes", "number", before.Number, "notes", strings.Join(notes, ", "))
+			}
+			if err := unallocateWhere(ctx, tx, "document_id = ? AND credit_note_id IS NOT NULL", id); err != nil {
+				return err
+			}
 		}
 		if before.Kind == ar.KindCreditNote {
 			if err := unallocateWhere(ctx, tx, "credit_note_id = ?", id); err != nil {
@@ -234,6 +260,43 @@ func (db *DB) VoidDocument(ctx context.Context, id int64, reason string) (ar.Doc
 		return tx.audit("void", "document", id, before, d)
 	})
 	return d, err
+}
+
+// appliedNotes lists the numbers of the credit notes applied to a document
+// (live allocations), and whether a payment is applied to it too.
+func appliedNotes(ctx context.Context, tx *Tx, id int64) (notes []string, paid bool, err error) {
+	rows, err := tx.QueryContext(ctx, `SELECT COALESCE(cn.number, ''), a.payment_id IS NOT NULL FROM allocations a
+		LEFT JOIN documents cn ON cn.id = a.credit_note_id WHERE a.document_id = ? AND a.reversed_at IS NULL ORDER BY a.id`, id)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	seen := map[string]bool{}
+	for rows.Next() {
+		var number string
+		var isPayment bool
+		if err := rows.Scan(&number, &isPayment); err != nil {
+			return nil, false, err
+		}
+		if isPayment {
+			paid = true
+		} else if !seen[number] {
+			seen[number] = true
+			notes = append(notes, number)
+		}
+	}
+	return notes, paid, rows.Err()
+}
+
+// LargestAmount is the largest amount of a live document or payment in
+// currency (0 in an empty portfolio): the scale against which a form asks
+// whether a much larger amount is really meant.
+func (db *DB) LargestAmount(ctx context.Context, currency string) (int64, error) {
+	var n int64
+	err := db.sql.QueryRowContext(ctx, `SELECT max(
+		COALESCE((SELECT max(amount_minor) FROM documents WHERE currency = ?1 AND voided_at IS NULL), 0),
+		COALESCE((SELECT max(amount_minor) FROM payments WHERE currency = ?1 AND reversed_at IS NULL), 0))`, currency).Scan(&n)
+	return n, mapErr(err)
 }
 
 // DocumentFilter selects and orders a page of the document list.
@@ -282,8 +345,10 @@ func statusSQL(s ar.Status) string {
 		return recv + " AND d.open_minor = 0 AND d.credited_minor <> d.amount_minor"
 	case ar.StatusOverdue:
 		return recv + " AND d.open_minor > 0 AND d.due_date < ?"
+	case ar.StatusPartlyCredited:
+		return recv + " AND d.open_minor > 0 AND d.due_date >= ? AND d.open_minor < d.amount_minor AND d.credited_minor = d.amount_minor - d.open_minor"
 	case ar.StatusPartlyPaid:
-		return recv + " AND d.open_minor > 0 AND d.due_date >= ? AND d.open_minor < d.amount_minor"
+		return recv + " AND d.open_minor > 0 AND d.due_date >= ? AND d.open_minor < d.amount_minor AND d.credited_minor <> d.amount_minor - d.open_minor"
 	case ar.StatusOpen:
 		return recv + " AND d.open_minor > 0 AND d.due_date >= ? AND d.open_minor = d.amount_minor"
 	case "unpaid": // everything still owed, overdue or not
@@ -294,6 +359,23 @@ func statusSQL(s ar.Status) string {
 
 // FindDocuments returns a page of documents as of f.Today.
 func (db *DB) FindDocuments(ctx context.Context, f DocumentFilter) (DocumentPage, error) {
+	page := DocumentPage{Rows: []DocumentRow{}}
+	err := db.documents(ctx, f, &page.Total, func(r DocumentRow, _ string) error {
+		page.Rows = append(page.Rows, r)
+		return nil
+	})
+	return page, err
+}
+
+// EachDocumentOf calls fn for every document the list would show for f (its
+// filters, search and order, without paging), with the client's tax ID.
+func (db *DB) EachDocumentOf(ctx context.Context, f DocumentFilter, fn func(r DocumentRow, taxID string) error) error {
+	return db.documents(ctx, f, nil, fn)
+}
+
+// documents runs the document list's query for f: one page of it, counting
+// every match into total, or every row when total is nil.
+func (db *DB) documents(ctx context.Context, f DocumentFilter, total *int, fn func(r DocumentRow, taxID string) error) error {
 	var where []string
 	var args []any
 	if f.ClientID > 0 {
@@ -305,7 +387,7 @@ func (db *DB) FindDocuments(ctx context.Context, f DocumentFilter) (DocumentPage
 	if f.Status != "" {
 		cond := statusSQL(f.Status)
 		if cond == "" {
-			return DocumentPage{}, ar.Errorf(ar.EInvalid, "status", "status.unknown", "value", string(f.Status))
+			return ar.Errorf(ar.EInvalid, "status", "status.unknown", "value", string(f.Status))
 		}
 		where = append(where, cond)
 		if strings.Contains(cond, "?") {
@@ -338,32 +420,34 @@ func (db *DB) FindDocuments(ctx context.Context, f DocumentFilter) (DocumentPage
 	if f.Desc {
 		dir = "DESC"
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 1000 {
-		limit = 100
+	paging := ""
+	if total != nil {
+		limit := f.Limit
+		if limit <= 0 || limit > 1000 {
+			limit = 100
+		}
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM documents d `+cond, args...).Scan(total); err != nil {
+			return mapErr(err)
+		}
+		paging = fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(0, f.Offset))
 	}
-	var page DocumentPage
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM documents d `+cond, args...).Scan(&page.Total); err != nil {
-		return page, mapErr(err)
-	}
-	rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(`SELECT `+docColumns+`, c.legal_name FROM documents d JOIN clients c ON c.id = d.client_id %s ORDER BY %s %s, d.id %s LIMIT %d OFFSET %d`,
-		cond, order, dir, dir, limit, max(0, f.Offset)), args...)
+	rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(`SELECT `+docColumns+`, c.legal_name, c.tax_id FROM documents d JOIN clients c ON c.id = d.client_id %s ORDER BY %s %s, d.id %s`,
+		cond, order, dir, dir)+paging, args...)
 	if err != nil {
-		return page, mapErr(err)
+		return mapErr(err)
 	}
 	defer rows.Close()
-	page.Rows = []DocumentRow{}
-	for rows.Next() {
+	return each(rows, func(rows *sql.Rows) error {
 		var r DocumentRow
-		d, err := scanDoc(rows, &r.ClientName)
+		var tax string
+		d, err := scanDoc(rows, &r.ClientName, &tax)
 		if err != nil {
-			return page, mapErr(err)
+			return mapErr(err)
 		}
 		r.Document = d
 		r.Status, r.DaysOverdue = ar.StatusOf(d, f.Today), ar.DaysOverdue(d, f.Today)
-		page.Rows = append(page.Rows, r)
-	}
-	return page, mapErr(rows.Err())
+		return fn(r, tax)
+	})
 }
 
 // OpenItems lists a client's invoices and debit notes that still owe

@@ -328,6 +328,23 @@ type PaymentPage struct {
 
 // FindPayments returns a page of payments.
 func (db *DB) FindPayments(ctx context.Context, f PaymentFilter) (PaymentPage, error) {
+	page := PaymentPage{Rows: []PaymentRow{}}
+	err := db.payments(ctx, f, &page.Total, func(r PaymentRow, _ string) error {
+		page.Rows = append(page.Rows, r)
+		return nil
+	})
+	return page, err
+}
+
+// EachPaymentOf calls fn for every payment the list would show for f (its
+// filters, search and order, without paging), with the client's tax ID.
+func (db *DB) EachPaymentOf(ctx context.Context, f PaymentFilter, fn func(r PaymentRow, taxID string) error) error {
+	return db.payments(ctx, f, nil, fn)
+}
+
+// payments runs the payment list's query for f: one page of it, counting
+// every match into total, or every row when total is nil.
+func (db *DB) payments(ctx context.Context, f PaymentFilter, total *int, fn func(r PaymentRow, taxID string) error) error {
 	var where []string
 	var args []any
 	if f.ClientID > 0 {
@@ -365,29 +382,31 @@ func (db *DB) FindPayments(ctx context.Context, f PaymentFilter) (PaymentPage, e
 	if f.Desc {
 		dir = "DESC"
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 1000 {
-		limit = 100
+	paging := ""
+	if total != nil {
+		limit := f.Limit
+		if limit <= 0 || limit > 1000 {
+			limit = 100
+		}
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM payments p `+cond, args...).Scan(total); err != nil {
+			return mapErr(err)
+		}
+		paging = fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(0, f.Offset))
 	}
-	var page PaymentPage
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM payments p `+cond, args...).Scan(&page.Total); err != nil {
-		return page, mapErr(err)
-	}
-	rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(`SELECT `+payColumns+`, c.legal_name FROM payments p JOIN clients c ON c.id = p.client_id %s ORDER BY %s %s, p.id %s LIMIT %d OFFSET %d`,
-		cond, order, dir, dir, limit, max(0, f.Offset)), args...)
+	rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(`SELECT `+payColumns+`, c.legal_name, c.tax_id FROM payments p JOIN clients c ON c.id = p.client_id %s ORDER BY %s %s, p.id %s`,
+		cond, order, dir, dir)+paging, args...)
 	if err != nil {
-		return page, mapErr(err)
+		return mapErr(err)
 	}
 	defer rows.Close()
-	page.Rows = []PaymentRow{}
-	for rows.Next() {
+	return each(rows, func(rows *sql.Rows) error {
 		var r PaymentRow
-		p, err := scanPay(rows, &r.ClientName)
+		var tax string
+		p, err := scanPay(rows, &r.ClientName, &tax)
 		if err != nil {
-			return page, mapErr(err)
+			return mapErr(err)
 		}
 		r.Payment = p
-		page.Rows = append(page.Rows, r)
-	}
-	return page, mapErr(rows.Err())
+		return fn(r, tax)
+	})
 }

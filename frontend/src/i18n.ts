@@ -68,7 +68,7 @@ export const es = {
   kindShort: {invoice: 'F', credit_note: 'NC', debit_note: 'ND'},
   kind: {invoice: 'Factura', credit_note: 'Nota de crédito', debit_note: 'Nota de débito', payment: 'Pago', payment_reversal: 'Pago reversado', void: 'Anulación'},
   status: {
-    open: 'Por vencer', partly_paid: 'Pago parcial', overdue: 'Vencida', paid: 'Pagada', credited: 'Anulada con nota de crédito',
+    open: 'Por vencer', partly_paid: 'Pago parcial', partly_credited: 'Acreditada parcialmente', overdue: 'Vencida', paid: 'Pagada', credited: 'Anulada con nota de crédito',
     voided: 'Anulada', available: 'Disponible', applied: 'Aplicada',
   },
   invoices: {
@@ -167,6 +167,42 @@ export const es = {
   export: {
     button: 'Exportar', ledger: 'Exportar movimientos', working: 'Exportando… {{n}} filas', done: '{{n}} filas exportadas a {{path}}', canceled: 'Exportación cancelada; no quedó ningún archivo.',
   },
+  notes: {
+    apply: 'Aplicar a facturas', applyHint: 'Se propone aplicar primero lo más antiguo; puede cambiar los montos o aplicar solo una parte.',
+    appliedTo: 'Aplicada a', none: 'Todavía no está aplicada a ninguna factura.', undo: 'Desaplicar', undone: 'Aplicación deshecha.',
+    toApply: 'A aplicar', applied: 'Aplicado', remainder: 'Queda disponible en la nota',
+    voidHasNotes_one: 'La factura {{number}} tiene aplicada la nota de crédito {{notes}}. Para anularla hay que desaplicar la nota primero; la nota queda disponible para otra factura.',
+    voidHasNotes_other: 'La factura {{number}} tiene aplicadas las notas de crédito {{notes}}. Para anularla hay que desaplicarlas primero; las notas quedan disponibles para otras facturas.',
+    voidHasPayments: 'La factura {{number}} tiene pagos aplicados: deshaga esas imputaciones desde cada pago antes de anularla, o emita una nota de crédito.',
+    unapplyAndVoid: 'Desaplicar y anular',
+    voidHint: 'La nota queda registrada como anulada y se desaplica de las facturas, que vuelven a deber ese monto; nada se borra.',
+  },
+  amount: {
+    positive: 'El monto debe ser positivo.', tooLarge: 'El monto es absurdamente grande; revise los ceros.', confirmTitle: '¿Seguro?',
+    confirm: '{{amount}} es más de {{factor}} veces el monto más grande de esta cartera ({{largest}}). ¿Es correcto, o sobran ceros?',
+    confirmFirst: '{{amount}} es un monto muy alto para un primer documento o pago. ¿Es correcto, o sobran ceros?', fix: 'Corregir el monto', save: 'Sí, es correcto',
+  },
+  exportDialog: {
+    title: 'Exportar la lista', will_one: 'Se exportará {{n}} {{noun}}{{adj}}{{extra}}.', will_other: 'Se exportarán {{n}} {{noun}}{{adj}}{{extra}}.',
+    asShown: 'Exactamente lo que muestra la lista, en su mismo orden.', narrowed: 'Solo lo que coincide con la búsqueda y los filtros de la lista, en su mismo orden.',
+    choose: 'Elegir archivo y exportar', empty: 'La lista está vacía: no hay nada que exportar.',
+    noun: {document_one: 'documento', document_other: 'documentos', invoice_one: 'factura', invoice_other: 'facturas', credit_note_one: 'nota de crédito', credit_note_other: 'notas de crédito',
+      debit_note_one: 'nota de débito', debit_note_other: 'notas de débito', client_one: 'cliente', client_other: 'clientes', payment_one: 'pago', payment_other: 'pagos'},
+    adj: {
+      open_one: 'por vencer', open_other: 'por vencer', open_f_one: 'por vencer', open_f_other: 'por vencer',
+      partly_paid_one: 'con pago parcial', partly_paid_other: 'con pago parcial', partly_paid_f_one: 'con pago parcial', partly_paid_f_other: 'con pago parcial',
+      partly_credited_one: 'acreditado parcialmente', partly_credited_other: 'acreditados parcialmente', partly_credited_f_one: 'acreditada parcialmente', partly_credited_f_other: 'acreditadas parcialmente',
+      overdue_one: 'vencido', overdue_other: 'vencidos', overdue_f_one: 'vencida', overdue_f_other: 'vencidas',
+      paid_one: 'pagado', paid_other: 'pagados', paid_f_one: 'pagada', paid_f_other: 'pagadas',
+      credited_one: 'anulado con nota de crédito', credited_other: 'anulados con nota de crédito', credited_f_one: 'anulada con nota de crédito', credited_f_other: 'anuladas con nota de crédito',
+      voided_one: 'anulado', voided_other: 'anulados', voided_f_one: 'anulada', voided_f_other: 'anuladas',
+      available_one: 'disponible', available_other: 'disponibles', available_f_one: 'disponible', available_f_other: 'disponibles',
+      applied_one: 'aplicado', applied_other: 'aplicados', applied_f_one: 'aplicada', applied_f_other: 'aplicadas',
+      active_one: 'activo', active_other: 'activos', active_f_one: 'activa', active_f_other: 'activas',
+      archived_one: 'archivado', archived_other: 'archivados', archived_f_one: 'archivada', archived_f_other: 'archivadas',
+    },
+    extra: {overdue: 'con deuda vencida', unallocated: 'con saldo sin imputar'},
+  },
   settings: {title: 'Datos de la cartera', legalName: 'Razón social', taxId: 'Identificación tributaria', terms: 'Plazo de pago por defecto (días)', fiscal: 'Mes de inicio del año fiscal', file: 'Archivo'},
 };
 
@@ -237,7 +273,7 @@ export const en: Dict = {
   kindShort: {invoice: 'I', credit_note: 'CN', debit_note: 'DN'},
   kind: {invoice: 'Invoice', credit_note: 'Credit note', debit_note: 'Debit note', payment: 'Payment', payment_reversal: 'Reversed payment', void: 'Void'},
   status: {
-    open: 'Not yet due', partly_paid: 'Partly paid', overdue: 'Overdue', paid: 'Paid', credited: 'Cancelled by credit note',
+    open: 'Not yet due', partly_paid: 'Partly paid', partly_credited: 'Partly credited', overdue: 'Overdue', paid: 'Paid', credited: 'Cancelled by credit note',
     voided: 'Voided', available: 'Available', applied: 'Applied',
   },
   invoices: {
@@ -335,6 +371,42 @@ export const en: Dict = {
   },
   export: {
     button: 'Export', ledger: 'Export ledger', working: 'Exporting… {{n}} rows', done: '{{n}} rows exported to {{path}}', canceled: 'Export cancelled; no file was left.',
+  },
+  notes: {
+    apply: 'Apply to invoices', applyHint: 'The oldest is proposed first; you can change the amounts or apply only part.',
+    appliedTo: 'Applied to', none: 'Not applied to any invoice yet.', undo: 'Un-apply', undone: 'Application undone.',
+    toApply: 'To apply', applied: 'Applied', remainder: 'Stays available on the note',
+    voidHasNotes_one: 'Invoice {{number}} has credit note {{notes}} applied. To void it, the note must be un-applied first; the note becomes available for another invoice.',
+    voidHasNotes_other: 'Invoice {{number}} has credit notes {{notes}} applied. To void it, they must be un-applied first; the notes become available for other invoices.',
+    voidHasPayments: 'Invoice {{number}} has payments applied: undo those allocations from each payment before voiding it, or issue a credit note.',
+    unapplyAndVoid: 'Un-apply and void',
+    voidHint: 'The note stays on record as voided and is un-applied from the invoices, which owe that amount again; nothing is deleted.',
+  },
+  amount: {
+    positive: 'The amount must be positive.', tooLarge: 'The amount is absurdly large; check the zeros.', confirmTitle: 'Are you sure?',
+    confirm: '{{amount}} is more than {{factor}} times the largest amount in this portfolio ({{largest}}). Is it right, or are there zeros too many?',
+    confirmFirst: '{{amount}} is a very large amount for a first document or payment. Is it right, or are there zeros too many?', fix: 'Fix the amount', save: 'Yes, it is right',
+  },
+  exportDialog: {
+    title: 'Export the list', will_one: '{{n}}{{adj}} {{noun}}{{extra}} will be exported.', will_other: '{{n}}{{adj}} {{noun}}{{extra}} will be exported.',
+    asShown: 'Exactly what the list shows, in the same order.', narrowed: 'Only what matches the list’s search and filters, in the same order.',
+    choose: 'Choose a file and export', empty: 'The list is empty: there is nothing to export.',
+    noun: {document_one: 'document', document_other: 'documents', invoice_one: 'invoice', invoice_other: 'invoices', credit_note_one: 'credit note', credit_note_other: 'credit notes',
+      debit_note_one: 'debit note', debit_note_other: 'debit notes', client_one: 'client', client_other: 'clients', payment_one: 'payment', payment_other: 'payments'},
+    adj: {
+      open_one: 'not yet due', open_other: 'not yet due', open_f_one: 'not yet due', open_f_other: 'not yet due',
+      partly_paid_one: 'partly paid', partly_paid_other: 'partly paid', partly_paid_f_one: 'partly paid', partly_paid_f_other: 'partly paid',
+      partly_credited_one: 'partly credited', partly_credited_other: 'partly credited', partly_credited_f_one: 'partly credited', partly_credited_f_other: 'partly credited',
+      overdue_one: 'overdue', overdue_other: 'overdue', overdue_f_one: 'overdue', overdue_f_other: 'overdue',
+      paid_one: 'paid', paid_other: 'paid', paid_f_one: 'paid', paid_f_other: 'paid',
+      credited_one: 'credited', credited_other: 'credited', credited_f_one: 'credited', credited_f_other: 'credited',
+      voided_one: 'voided', voided_other: 'voided', voided_f_one: 'voided', voided_f_other: 'voided',
+      available_one: 'available', available_other: 'available', available_f_one: 'available', available_f_other: 'available',
+      applied_one: 'applied', applied_other: 'applied', applied_f_one: 'applied', applied_f_other: 'applied',
+      active_one: 'active', active_other: 'active', active_f_one: 'active', active_f_other: 'active',
+      archived_one: 'archived', archived_other: 'archived', archived_f_one: 'archived', archived_f_other: 'archived',
+    },
+    extra: {overdue: 'with overdue debt', unallocated: 'with unallocated money'},
   },
   settings: {title: 'Portfolio details', legalName: 'Legal name', taxId: 'Tax ID', terms: 'Default payment terms (days)', fiscal: 'Fiscal year start month', file: 'File'},
 };

@@ -10,6 +10,7 @@ import * as Portfolios from '../../wailsjs/go/app/Portfolios';
 import * as Preferences from '../../wailsjs/go/app/Preferences';
 import {EventsOn, OnFileDrop, OnFileDropOff} from '../../wailsjs/runtime/runtime';
 import type {app, ar, settings, sqlite} from '../../wailsjs/go/models';
+import type {ExportFilter} from '../exportSummary';
 
 /** Data<T> is a generated class without its methods: what the bindings really send and receive. */
 export type Data<T> = {[K in keyof T as T[K] extends (...a: any[]) => any ? never : K]: T[K]};
@@ -160,6 +161,8 @@ export const api = {
   document: (id: number) => call(Invoices.Get(id)),
   createDocument: (d: DocumentInput) => call(Invoices.Create(d as ar.DocumentInput)),
   voidDocument: (id: number, reason: string) => call(Invoices.Void(id, reason)),
+  voidUnapplyingNotes: (id: number, reason: string) => call(Invoices.VoidUnapplyingNotes(id, reason)),
+  largestAmount: (currency: string) => call(Invoices.LargestAmount(currency)),
   openItems: (clientId: number, currency: string) => call(Invoices.OpenItems(clientId, currency)),
   applyCreditNote: (id: number, lines: Line[]) => call(Invoices.ApplyCreditNote(id, lines as ar.Line[])),
 
@@ -172,7 +175,11 @@ export const api = {
   reversePayment: (id: number, reason: string) => call(Payments.Reverse(id, reason)),
 
   chooseExportFile: (list: string) => call(Exports.ChooseFile(list)),
-  startExport: (list: string, path: string) => call(Exports.Start(list, path)),
+  /** startExport writes the rows the list shows for its filter (without paging), in its order. */
+  startExport: (e: ExportFilter, path: string) => call(
+    e.list === 'clients' ? Exports.StartClients(e.filter as sqlite.ClientFilter, path)
+      : e.list === 'invoices' ? Exports.StartDocuments(e.filter as sqlite.DocumentFilter, path)
+        : Exports.StartPayments(e.filter as sqlite.PaymentFilter, path)),
   chooseLedgerFile: (clientId: number) => call(Exports.ChooseLedgerFile(clientId)),
   startLedgerExport: (clientId: number, path: string) => call(Exports.StartLedger(clientId, path)),
 

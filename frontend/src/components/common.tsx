@@ -7,7 +7,7 @@ import {formatPlain, formatTaxId, parseMoney} from '../format';
 import {useApp, useDebounced} from '../state';
 
 const statusColor: Record<string, string> = {
-  open: 'blue', partly_paid: 'yellow', overdue: 'red', paid: 'teal', credited: 'gray', voided: 'gray', available: 'grape', applied: 'gray',
+  open: 'blue', partly_paid: 'yellow', partly_credited: 'cyan', overdue: 'red', paid: 'teal', credited: 'gray', voided: 'gray', available: 'grape', applied: 'gray',
 };
 
 export function StatusBadge({status}: {status: string}) {
@@ -129,5 +129,23 @@ export function MoneyInput(props: {label: string; value: number | null; onChange
       }}
       error={props.error ?? (bad ? t('invoiceForm.badAmount', {example: formatPlain(123456700, props.currency, country)}) : undefined)}
     />
+  );
+}
+
+/**
+ * Amount shows a formatted amount that never overflows its column. In a box
+ * whose width does not depend on its content (a list cell, a card) long
+ * amounts shrink to fit; in a table that sizes its columns to their content
+ * (fit=false) they may break after a thousands separator instead.
+ */
+export function Amount({text, fit = true, className}: {text: string; fit?: boolean; className?: string}) {
+  if (!fit) {
+    const parts = text.split(/(?<=[.,])/);
+    return <span className={'num amount-wrap ' + (className ?? '')}>{parts.map((p, i) => <span key={i}>{p}{i < parts.length - 1 && <wbr />}</span>)}</span>;
+  }
+  return (
+    <span className="amount-fit" title={text}>
+      <span className={'num ' + (className ?? '')} style={{['--len' as string]: text.length}}>{text}</span>
+    </span>
   );
 }

@@ -4,7 +4,7 @@ import {useTranslation} from 'react-i18next';
 import {useState} from 'react';
 import {api, CurrencyBalance, LedgerEntry} from '../api';
 import {formatTaxId} from '../format';
-import {EmptyState, Loading, StatusBadge} from '../components/common';
+import {Amount, EmptyState, Loading, StatusBadge} from '../components/common';
 import {notifyError, useApp, useAsync} from '../state';
 import {ExportButton} from '../components/ExportButton';
 import {HistoryTable} from './History';
@@ -104,7 +104,7 @@ function Stat({label, value, sub, color, testId}: {label: string; value: string;
   return (
     <Card withBorder padding="sm">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text size="xl" fw={700} c={color} className="num" data-testid={testId}>{value}</Text>
+      <Text size="xl" fw={700} c={color} component="div" data-testid={testId}><Amount text={value} /></Text>
       {sub && <Text size="xs" c="dimmed">{sub}</Text>}
     </Card>
   );
@@ -130,9 +130,9 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
             <Table.Td>{date(e.date)}</Table.Td>
             <Table.Td>{t(`kind.${e.type}`, {defaultValue: e.type})}</Table.Td>
             <Table.Td><Text size="sm" truncate maw={260}>{e.reference || (e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : '')}{e.type !== 'payment' && e.description ? ` · ${e.description}` : ''}</Text></Table.Td>
-            <Table.Td ta="right" className="num">{e.debit ? money(e.debit, e.currency) : ''}</Table.Td>
-            <Table.Td ta="right" className="num">{e.credit ? money(e.credit, e.currency) : ''}</Table.Td>
-            <Table.Td ta="right" className="num" fw={500}>{money(e.balance, e.currency)}</Table.Td>
+            <Table.Td ta="right">{e.debit ? <Amount text={money(e.debit, e.currency)} fit={false} /> : ''}</Table.Td>
+            <Table.Td ta="right">{e.credit ? <Amount text={money(e.credit, e.currency)} fit={false} /> : ''}</Table.Td>
+            <Table.Td ta="right" fw={500}><Amount text={money(e.balance, e.currency)} fit={false} /></Table.Td>
             <Table.Td><StatusBadge status={e.status} /></Table.Td>
           </Table.Tr>
         ))}

@@ -2,10 +2,10 @@ import {useRef, useState} from 'react';
 import {Badge, Button, Checkbox, Group, SegmentedControl, Text, TextInput} from '@mantine/core';
 import {IconPlus, IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, ClientRow} from '../api';
+import {api, ClientFilter, ClientRow} from '../api';
 import {formatTaxId} from '../format';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
-import {EmptyState} from '../components/common';
+import {Amount, EmptyState} from '../components/common';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
 import {ImportButton} from '../components/ImportButton';
@@ -21,7 +21,7 @@ export function ClientsScreen() {
   const [archived, setArchived] = useState('active');
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<Sort>({key: 'name', desc: false});
-  const [total, setTotal] = useState<number>();
+  const [counted, setCounted] = useState<{key: string; n: number}>();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const columns: Column<ClientRow>[] = [
@@ -38,19 +38,22 @@ export function ClientsScreen() {
     {key: 'balance', label: t('clients.balance'), width: 170, align: 'right', sortable: true, render: (r) => r.balance < 0 ? (
       <Group gap={6} justify="flex-end" wrap="nowrap" title={t('clients.inCreditHint')}>
         <Text size="xs" c="teal.7">{t('clients.inCredit')}</Text>
-        <Text size="sm" className="num" c="teal.8" data-testid="client-row-balance">{money(r.balance)}</Text>
+        <Text size="sm" component="div" c="teal.8" data-testid="client-row-balance"><Amount text={money(r.balance)} /></Text>
       </Group>
-    ) : <Text size="sm" className="num" data-testid="client-row-balance">{money(r.balance)}</Text>},
+    ) : <Text size="sm" component="div" data-testid="client-row-balance"><Amount text={money(r.balance)} /></Text>},
     {key: 'overdue', label: t('clients.overdue'), width: 150, align: 'right', sortable: true, render: (r) => (
-      <Text size="sm" className="num" c={r.overdue > 0 ? 'red.7' : 'dimmed'}>{money(r.overdue)}</Text>
+      <Text size="sm" component="div" c={r.overdue > 0 ? 'red.7' : 'dimmed'}><Amount text={money(r.overdue)} /></Text>
     )},
   ];
   const resetKey = JSON.stringify([q, archived, overdue, sort, nav.changed]);
   const filtered = q !== '' || overdue || archived !== 'active';
+  // The list and its export select the same rows with the same filter.
+  const filter: Partial<ClientFilter> = {search: q, archived, overdue, sort: sort.key, desc: sort.desc, today};
+  const total = counted?.key === resetKey ? counted.n : undefined;
 
   return (
     <>
-      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" extra={<><ImportButton target="clients" /><ExportButton list="clients" /></>} />
+      <ListHeader title={t('clients.title')} count={total === undefined ? undefined : t('clients.count', {count: total, n: int(total)})} newLabel={t('clients.new')} onNew={nav.newClient} testId="new-client" extra={<><ImportButton target="clients" /><ExportButton list="clients" what={{list: 'clients', filter}} count={total} /></>} />
       <Group mb="sm" gap="sm">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('clients.searchPh')} value={search}
           onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 420}} data-testid="client-search"
@@ -64,10 +67,10 @@ export function ClientsScreen() {
         resetKey={resetKey}
         sort={sort}
         onSort={setSort}
-        onTotal={setTotal}
+        onTotal={(n) => setCounted({key: resetKey, n})}
         testId="clients-table"
         searchRef={searchRef}
-        fetchPage={(offset, limit) => api.clients({search: q, archived, overdue, sort: sort.key, desc: sort.desc, offset, limit, today})}
+        fetchPage={(offset, limit) => api.clients({...filter, offset, limit})}
         onRowClick={(r) => nav.openClient(r.id)}
         empty={filtered ? <EmptyState title={t('clients.noMatch')} /> : (
           <EmptyState title={t('clients.empty')} hint={t('clients.emptyHint')}

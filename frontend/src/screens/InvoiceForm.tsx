@@ -4,6 +4,7 @@ import {useTranslation} from 'react-i18next';
 import {api, ApiError, OpenItem, toApiError} from '../api';
 import {addDays} from '../format';
 import {ClientPicker, MoneyInput} from '../components/common';
+import {useAmountGuard} from '../components/AmountGuard';
 import {notifyOK, useApp, useAsync} from '../state';
 import {useDiscardGuard} from '../components/DiscardGuard';
 
@@ -25,6 +26,7 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
   const guard = useDiscardGuard(onClose);
   const [busy, setBusy] = useState(false);
   const currencies = useAsync(() => api.currencies(), []);
+  const amountGuard = useAmountGuard(currency);
   const open = useAsync<OpenItem[]>(() => (client && kind === 'credit_note' ? api.openItems(client, currency) : Promise.resolve([])), [client, kind, currency]);
 
   useEffect(() => {
@@ -35,9 +37,10 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
     if (!dueTouched && issue) setDue(kind === 'credit_note' ? issue : addDays(issue, terms ?? 0));
   }, [issue, terms, kind, dueTouched]);
 
-  const submit = () => {
+  const submit = async () => {
     setErr(undefined);
     if (!client) return setErr(new ApiError('invalid', t('invoiceForm.clientPh'), [{field: 'clientId', key: 'required', message: t('invoiceForm.clientPh'), full: ''}]));
+    if (amount !== null && !(await amountGuard.confirm(amount))) return;
     setBusy(true);
     api.createDocument({clientId: client, kind, number, issueDate: issue, dueDate: due, currency, amount: amount ?? 0,
       appliesToId: appliesTo ? Number(appliesTo) : 0, description})
@@ -65,7 +68,7 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
               description={!dueTouched && terms !== undefined && kind !== 'credit_note' ? t('invoiceForm.dueHint', {days: terms}) : undefined} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <MoneyInput label={t('invoiceForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount')} testId="invoice-amount" />
+            <MoneyInput label={t('invoiceForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount') ?? amountGuard.fieldError(amount)} testId="invoice-amount" />
             <Select label={t('invoiceForm.currency')} value={currency} onChange={(v) => setCurrency(v || home)} data={currencies.data ?? [home]} searchable allowDeselect={false} error={fe('currency')} />
           </SimpleGrid>
           {kind === 'credit_note' && (
@@ -81,6 +84,7 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
           </Group>
         </Stack>
       </form>
+      {amountGuard.modal}
     </Modal>
     </>
   );

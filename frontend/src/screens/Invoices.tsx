@@ -1,15 +1,17 @@
 import {useRef, useState} from 'react';
-import {Button, Drawer, Group, Select, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
+import {Alert, Button, Drawer, Group, Select, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
 import {IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, DocumentRow} from '../api';
+import {AllocationLine, api, DocumentFilter, DocumentRow} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
-import {ClientPicker, EmptyState, Loading, StatusBadge} from '../components/common';
+import {Amount, ClientPicker, EmptyState, Loading, StatusBadge} from '../components/common';
+import {AllocationList} from '../components/Allocations';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
 import {ImportButton} from '../components/ImportButton';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
+import {AllocationEditor, toLines} from './PaymentForm';
 import {useNav} from './Workspace';
 
 export function InvoicesScreen() {
@@ -24,7 +26,7 @@ export function InvoicesScreen() {
   const [dueFrom, setDueFrom] = useState('');
   const [dueTo, setDueTo] = useState('');
   const [sort, setSort] = useState<Sort>({key: 'issueDate', desc: true});
-  const [total, setTotal] = useState<number>();
+  const [counted, setCounted] = useState<{key: string; n: number}>();
   const [open, setOpen] = useState<number>();
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -35,17 +37,20 @@ export function InvoicesScreen() {
     {key: 'client', label: t('invoices.client'), width: 'minmax(200px, 3fr)', sortable: true, render: (r) => r.clientName},
     {key: 'issueDate', label: t('invoices.issue'), width: 110, sortable: true, render: (r) => date(r.issueDate)},
     {key: 'dueDate', label: t('invoices.due'), width: 110, sortable: true, render: (r) => date(r.dueDate)},
-    {key: 'amount', label: t('invoices.amount'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.amount, r.currency)}</span>},
-    {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <span className="num">{money(r.open, r.currency)}</span>)},
+    {key: 'amount', label: t('invoices.amount'), width: 150, align: 'right', sortable: true, render: (r) => <Amount text={money(r.amount, r.currency)} />},
+    {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <Amount text={money(r.open, r.currency)} />)},
     {key: 'status', label: t('invoices.status'), width: 170, render: (r) => <StatusBadge status={r.status} />},
   ];
   const resetKey = JSON.stringify([q, clientId, status, kind, dueFrom, dueTo, sort, nav.changed]);
   const filtered = q !== '' || !!clientId || !!status || !!kind || !!dueFrom || !!dueTo;
-  const statuses = ['open', 'partly_paid', 'overdue', 'paid', 'credited', 'voided', 'available', 'applied'];
+  const statuses = ['open', 'partly_paid', 'partly_credited', 'overdue', 'paid', 'credited', 'voided', 'available', 'applied'];
+  // The list and its export select the same rows with the same filter.
+  const filter: Partial<DocumentFilter> = {search: q, clientId: clientId ?? 0, status: status ?? '', kind: kind ?? '', dueFrom, dueTo, sort: sort.key, desc: sort.desc, today};
+  const total = counted?.key === resetKey ? counted.n : undefined;
 
   return (
     <>
-      <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" extra={<><ImportButton target="invoices" /><ExportButton list="invoices" /></>} />
+      <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" extra={<><ImportButton target="invoices" /><ExportButton list="invoices" what={{list: 'invoices', filter}} count={total} /></>} />
       <Group mb="sm" gap="xs" wrap="nowrap">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, minWidth: 150}} />
         <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
@@ -60,10 +65,10 @@ export function InvoicesScreen() {
         resetKey={resetKey}
         sort={sort}
         onSort={setSort}
-        onTotal={setTotal}
+        onTotal={(n) => setCounted({key: resetKey, n})}
         testId="invoices-table"
         searchRef={searchRef}
-        fetchPage={(offset, limit) => api.documents({search: q, clientId: clientId ?? 0, status: status ?? '', kind: kind ?? '', dueFrom, dueTo, sort: sort.key, desc: sort.desc, offset, limit, today})}
+        fetchPage={(offset, limit) => api.documents({...filter, offset, limit})}
         onRowClick={(r) => setOpen(r.id)}
         empty={filtered ? <EmptyState title={t('invoices.noMatch')} /> : (
           <EmptyState title={t('invoices.empty')} hint={t('invoices.emptyHint')} action={<Group gap="xs" mt="sm" justify="center"><Button onClick={() => nav.newInvoice()}>{t('invoices.new')}</Button><ImportButton target="invoices" /></Group>} />
@@ -74,60 +79,88 @@ export function InvoicesScreen() {
   );
 }
 
-/** DocumentDrawer shows one document: its figures, what was applied to it, its history, and the voiding. */
+/**
+ * DocumentDrawer shows one document: its figures, what was applied to it (or,
+ * for a credit note, what it was applied to, with "Aplicar a facturas" and an
+ * undo per line), its history, and the voiding.
+ */
 export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void}) {
   const {t} = useTranslation();
   const {money, date} = useApp();
   const nav = useNav();
   const d = useAsync(() => api.document(id), [id, nav.changed]);
-  const [voiding, setVoiding] = useState(false);
+  const [mode, setMode] = useState<'view' | 'apply' | 'void'>('view');
+  const [lines, setLines] = useState<Record<number, number>>({});
   const [reason, setReason] = useState('');
   const doc = d.data?.document;
-  const doVoid = () => api.voidDocument(id, reason).then(() => { notifyOK(t('common.saved')); setVoiding(false); nav.bump(); }, notifyError);
+  const done = () => { notifyOK(t('common.saved')); setMode('view'); nav.bump(); };
+  const undo = (a: AllocationLine) => api.unallocate(a.id).then(() => { notifyOK(t('notes.undone')); nav.bump(); }, notifyError);
+  const isNote = doc?.kind === 'credit_note';
+  const live = (d.data?.allocations ?? []).filter((a) => !a.reversedAt);
+  const notes = [...new Set(live.filter((a) => a.creditNoteId).map((a) => a.creditNoteNumber))];
+  const paid = live.some((a) => a.paymentId);
+  const lineLabel = (a: AllocationLine) => isNote ? `${t('kind.invoice')} ${a.documentNumber}`
+    : a.paymentId ? `${t('kind.payment')} ${date(a.paymentDate)} ${a.paymentReference}` : `${t('kind.credit_note')} ${a.creditNoteNumber}`;
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={doc ? `${t(`kind.${doc.kind}`)} ${doc.number}` : ''}>
+    <Drawer opened onClose={onClose} position="right" size={mode === 'apply' ? 'xl' : 'lg'} title={doc ? `${t(`kind.${doc.kind}`)} ${doc.number}` : ''}>
       {!d.data || !doc ? <Loading /> : (
         <Stack>
           <Group justify="space-between">
             <Anchorish onClick={() => { onClose(); nav.openClient(doc.clientId); }}>{d.data.clientName}</Anchorish>
-            <StatusBadge status={d.data.status} />
+            <span data-testid="document-status"><StatusBadge status={d.data.status} /></span>
           </Group>
           <Table>
             <Table.Tbody>
               <Row k={t('invoices.issue')} v={date(doc.issueDate)} />
               <Row k={t('invoices.due')} v={date(doc.dueDate) + (d.data.daysOverdue > 0 ? ` · ${t('invoices.daysOverdue', {count: d.data.daysOverdue})}` : '')} />
-              <Row k={t('invoices.amount')} v={money(doc.amount, doc.currency)} />
-              {doc.credited > 0 && <Row k={t('kind.credit_note')} v={money(doc.credited, doc.currency)} />}
-              {!doc.voidedAt && <Row k={t('invoices.open')} v={money(doc.open, doc.currency)} />}
+              <Row k={t('invoices.amount')} v={money(doc.amount, doc.currency)} amount />
+              {doc.credited > 0 && <Row k={t('kind.credit_note')} v={money(doc.credited, doc.currency)} amount />}
+              {!doc.voidedAt && <Row k={isNote ? t('status.available') : t('invoices.open')} v={money(doc.open, doc.currency)} amount testId="document-open" />}
               {doc.description && <Row k={t('invoiceForm.description')} v={doc.description} />}
               {doc.voidedAt && <Row k={t('status.voided')} v={doc.voidReason} />}
             </Table.Tbody>
           </Table>
-          <Title order={5}>{t('invoices.allocations')}</Title>
-          {(d.data.allocations ?? []).length === 0 ? <Text size="sm" c="dimmed">{t('invoices.noAllocations')}</Text> : (
-            <Table>
-              <Table.Tbody>
-                {d.data.allocations.map((a) => (
-                  <Table.Tr key={a.id} style={{opacity: a.reversedAt ? 0.5 : 1}}>
-                    <Table.Td>{a.paymentId ? `${t('kind.payment')} ${date(a.paymentDate)} ${a.paymentReference}` : `${t('kind.credit_note')} ${a.creditNoteNumber}`}</Table.Td>
-                    <Table.Td ta="right" className="num">{money(a.amount, doc.currency)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+          <Title order={5}>{isNote ? t('notes.appliedTo') : t('invoices.allocations')}</Title>
+          {(d.data.allocations ?? []).length === 0 ? (mode !== 'apply' && <Text size="sm" c="dimmed">{isNote ? t('notes.none') : t('invoices.noAllocations')}</Text>) : (
+            <AllocationList lines={d.data.allocations} currency={doc.currency} label={lineLabel} testId="document-allocations"
+              onUndo={doc.voidedAt ? undefined : undo} undoLabel={(a) => (a.creditNoteId ? t('notes.undo') : t('payments.unallocate'))} />
           )}
-          {!doc.voidedAt && (voiding ? (
-            <Stack gap="xs">
-              <Text size="sm" c="dimmed">{t('invoices.voidHint')}</Text>
-              <Textarea label={t('invoices.voidReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize data-autofocus />
+          {mode === 'apply' && (
+            <Stack gap="xs" data-testid="apply-note">
+              <AllocationEditor clientId={doc.clientId} currency={doc.currency} amount={doc.open} lines={lines} setLines={setLines}
+                words={{hint: t('notes.applyHint'), pay: t('notes.toApply'), applied: t('notes.applied'), remainder: t('notes.remainder')}} />
               <Group justify="flex-end">
-                <Button variant="default" onClick={() => setVoiding(false)}>{t('common.cancel')}</Button>
-                <Button color="red" onClick={doVoid} disabled={!reason.trim()}>{t('invoices.void')}</Button>
+                <Button variant="default" onClick={() => setMode('view')}>{t('common.cancel')}</Button>
+                <Button onClick={() => api.applyCreditNote(id, toLines(lines)).then(done, notifyError)} disabled={toLines(lines).length === 0} data-testid="save-apply">{t('common.save')}</Button>
               </Group>
             </Stack>
-          ) : (
-            <Group><Button variant="light" color="red" onClick={() => setVoiding(true)}>{t('invoices.void')}</Button></Group>
-          ))}
+          )}
+          {mode === 'void' && (
+            <Stack gap="xs" data-testid="void-panel">
+              {!isNote && paid && <Alert color="red" p="xs" data-testid="void-blocked">{t('notes.voidHasPayments', {number: doc.number})}</Alert>}
+              {!isNote && !paid && notes.length > 0 && (
+                <Alert color="yellow" p="xs" data-testid="void-notes">{t('notes.voidHasNotes', {count: notes.length, number: doc.number, notes: notes.join(', ')})}</Alert>
+              )}
+              {!(!isNote && paid) && <>
+                <Text size="sm" c="dimmed">{isNote && live.length > 0 ? t('notes.voidHint') : t('invoices.voidHint')}</Text>
+                <Textarea label={t('invoices.voidReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize data-autofocus data-testid="void-reason" />
+              </>}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setMode('view')}>{t('common.cancel')}</Button>
+                {!isNote && !paid && notes.length > 0 ? (
+                  <Button color="red" onClick={() => api.voidUnapplyingNotes(id, reason).then(done, notifyError)} disabled={!reason.trim()} data-testid="unapply-and-void">{t('notes.unapplyAndVoid')}</Button>
+                ) : !(!isNote && paid) && (
+                  <Button color="red" onClick={() => api.voidDocument(id, reason).then(done, notifyError)} disabled={!reason.trim()} data-testid="void-confirm">{t('invoices.void')}</Button>
+                )}
+              </Group>
+            </Stack>
+          )}
+          {mode === 'view' && !doc.voidedAt && (
+            <Group>
+              {isNote && doc.open > 0 && <Button variant="light" onClick={() => { setLines({}); setMode('apply'); }} data-testid="apply-note-button">{t('notes.apply')}</Button>}
+              <Button variant="light" color="red" onClick={() => setMode('void')} data-testid="void-button">{t('invoices.void')}</Button>
+            </Group>
+          )}
           <Title order={5}>{t('client.history')}</Title>
           <HistoryTable entity="document" id={id} />
         </Stack>
@@ -136,8 +169,8 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
   );
 }
 
-function Row({k, v}: {k: string; v: string}) {
-  return <Table.Tr><Table.Td c="dimmed" w={180}>{k}</Table.Td><Table.Td className="num">{v}</Table.Td></Table.Tr>;
+function Row({k, v, amount, testId}: {k: string; v: string; amount?: boolean; testId?: string}) {
+  return <Table.Tr><Table.Td c="dimmed" w={180}>{k}</Table.Td><Table.Td className="num" data-testid={testId}>{amount ? <Amount text={v} fit={false} /> : v}</Table.Td></Table.Tr>;
 }
 
 function Anchorish({children, onClick}: {children: React.ReactNode; onClick: () => void}) {

@@ -3,15 +3,18 @@ import {Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Tex
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, Line, OpenItem, toApiError} from '../api';
 import {ClientPicker, MoneyInput} from '../components/common';
+import {useAmountGuard} from '../components/AmountGuard';
 import {notifyOK, useApp, useAsync} from '../state';
 import {useDiscardGuard} from '../components/DiscardGuard';
 
 /**
  * AllocationEditor lists a client's open invoices in one currency with the
  * amount to apply to each; it starts from the oldest-first proposal and the
- * user may change any line.
+ * user may change any line. words names the hint, the amount column and the
+ * remainder for what is applied (a credit note says "aplicar", not "pagar").
  */
-export function AllocationEditor(props: {clientId: number | null; currency: string; amount: number | null; lines: Record<number, number>; setLines: (l: Record<number, number>) => void}) {
+export function AllocationEditor(props: {clientId: number | null; currency: string; amount: number | null; lines: Record<number, number>; setLines: (l: Record<number, number>) => void;
+  words?: {hint: string; pay: string; applied: string; remainder: string}}) {
   const {t} = useTranslation();
   const {money, date} = useApp();
   const {clientId, currency, amount, lines, setLines} = props;
@@ -25,17 +28,18 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
   if (items.data && items.data.length === 0) return <Text size="sm" c="dimmed" data-testid="no-open-items">{t('paymentForm.noOpen', {currency})}</Text>;
   const applied = Object.values(lines).reduce((a, b) => a + b, 0);
   const rest = (amount ?? 0) - applied;
+  const words = props.words ?? {hint: t('paymentForm.proposeHint'), pay: t('paymentForm.pay'), applied: t('paymentForm.applied'), remainder: t('paymentForm.remainder')};
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">{t('paymentForm.proposeHint')}</Text>
+        <Text size="sm" c="dimmed">{words.hint}</Text>
         <Button size="xs" variant="subtle" onClick={propose}>{t('paymentForm.propose')}</Button>
       </Group>
       <Table withTableBorder data-testid="allocation-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('invoices.number')}</Table.Th><Table.Th>{t('invoices.due')}</Table.Th>
-            <Table.Th ta="right">{t('paymentForm.openAmount')}</Table.Th><Table.Th ta="right" w={180}>{t('paymentForm.pay')}</Table.Th>
+            <Table.Th ta="right">{t('paymentForm.openAmount')}</Table.Th><Table.Th ta="right" w={180}>{words.pay}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -59,9 +63,9 @@ export function AllocationEditor(props: {clientId: number | null; currency: stri
         </Table.Tbody>
       </Table>
       <Group justify="flex-end" gap="xl">
-        <Text size="sm">{t('paymentForm.applied')}: <b className="num">{money(applied, currency)}</b></Text>
-        {rest > 0 && <Text size="sm" c="grape.7">{t('paymentForm.remainder')}: <b className="num">{money(rest, currency)}</b></Text>}
-        {rest < 0 && <Text size="sm" c="red">{t('paymentForm.over')}</Text>}
+        <Text size="sm">{words.applied}: <b className="num">{money(applied, currency)}</b></Text>
+        {rest > 0 && <Text size="sm" c="grape.7">{words.remainder}: <b className="num">{money(rest, currency)}</b></Text>}
+        {rest < 0 && (amount ?? 0) > 0 && <Text size="sm" c="red">{t('paymentForm.over')}</Text>}
       </Group>
     </Stack>
   );
@@ -85,10 +89,12 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
   const [busy, setBusy] = useState(false);
   const guard = useDiscardGuard(onClose);
   const currencies = useAsync(() => api.currencies(), []);
+  const amountGuard = useAmountGuard(currency);
 
-  const submit = () => {
+  const submit = async () => {
     setErr(undefined);
     if (!client) return setErr(new ApiError('invalid', t('invoiceForm.clientPh'), [{field: 'clientId', key: 'required', message: t('invoiceForm.clientPh'), full: ''}]));
+    if (amount !== null && !(await amountGuard.confirm(amount))) return;
     setBusy(true);
     api.createPayment({clientId: client, date: day, currency, amount: amount ?? 0, method, reference, notes, allocations: toLines(lines)})
       .then(() => { notifyOK(t('common.saved')); onSaved(); }, (e) => setErr(toApiError(e)))
@@ -105,7 +111,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
           <ClientPicker value={client} onChange={(id) => { guard.markDirty(); setClient(id); setLines({}); }} error={fe('clientId')} autoFocus={!clientId} />
           <SimpleGrid cols={3}>
             <TextInput type="date" label={t('paymentForm.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={fe('date')} withAsterisk />
-            <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount')} testId="payment-amount" autoFocus={!!clientId} />
+            <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount') ?? amountGuard.fieldError(amount)} testId="payment-amount" autoFocus={!!clientId} />
             <Select label={t('paymentForm.currency')} value={currency} onChange={(v) => setCurrency(v || home)} data={currencies.data ?? [home]} searchable allowDeselect={false} error={fe('currency')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
@@ -124,6 +130,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
           </Group>
         </Stack>
       </form>
+      {amountGuard.modal}
     </Modal>
     </>
   );

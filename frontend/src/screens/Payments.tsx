@@ -2,9 +2,10 @@ import {useRef, useState} from 'react';
 import {Badge, Button, Checkbox, Drawer, Group, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
 import {IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, PaymentRow} from '../api';
+import {api, PaymentFilter, PaymentRow} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
-import {EmptyState, Loading} from '../components/common';
+import {Amount, EmptyState, Loading} from '../components/common';
+import {AllocationList} from '../components/Allocations';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
 import {ImportButton} from '../components/ImportButton';
@@ -21,7 +22,7 @@ export function PaymentsScreen() {
   const q = useDebounced(search, 200);
   const [unallocated, setUnallocated] = useState(false);
   const [sort, setSort] = useState<Sort>({key: 'date', desc: true});
-  const [total, setTotal] = useState<number>();
+  const [counted, setCounted] = useState<{key: string; n: number}>();
   const [open, setOpen] = useState<number>();
   const searchRef = useRef<HTMLInputElement>(null);
   const columns: Column<PaymentRow>[] = [
@@ -30,29 +31,33 @@ export function PaymentsScreen() {
     {key: 'method', label: t('payments.method'), width: 130, render: (r) => t(`method.${r.method}`, {defaultValue: r.method})},
     {key: 'reference', label: t('payments.reference'), width: 'minmax(120px, 1.5fr)', render: (r) => r.reference},
     {key: 'amount', label: t('payments.amount'), width: 150, align: 'right', sortable: true, render: (r) => (
-      <span className="num" style={{textDecoration: r.reversedAt ? 'line-through' : undefined}}>{money(r.amount, r.currency)}</span>
+      <Amount text={money(r.amount, r.currency)} className={r.reversedAt ? 'struck' : undefined} />
     )},
     {key: 'unallocated', label: t('payments.unallocated'), width: 150, align: 'right', render: (r) => (
       r.reversedAt ? <Badge color="gray" size="sm">{t('payments.reversed')}</Badge> :
-        <Text size="sm" className="num" c={r.unallocated > 0 ? 'grape.7' : 'dimmed'}>{money(r.unallocated, r.currency)}</Text>
+        <Text size="sm" component="div" c={r.unallocated > 0 ? 'grape.7' : 'dimmed'}><Amount text={money(r.unallocated, r.currency)} /></Text>
     )},
   ];
+  const resetKey = JSON.stringify([q, unallocated, sort, nav.changed]);
+  // The list and its export select the same rows with the same filter.
+  const filter: Partial<PaymentFilter> = {search: q, unallocated, sort: sort.key, desc: sort.desc};
+  const total = counted?.key === resetKey ? counted.n : undefined;
   return (
     <>
-      <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" extra={<><ImportButton target="payments" /><ExportButton list="payments" /></>} />
+      <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" extra={<><ImportButton target="payments" /><ExportButton list="payments" what={{list: 'payments', filter}} count={total} /></>} />
       <Group mb="sm">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('payments.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 380}} />
         <Checkbox label={t('payments.onlyUnallocated')} checked={unallocated} onChange={(e) => setUnallocated(e.currentTarget.checked)} />
       </Group>
       <VirtualTable<PaymentRow>
         columns={columns}
-        resetKey={JSON.stringify([q, unallocated, sort, nav.changed])}
+        resetKey={resetKey}
         sort={sort}
         onSort={setSort}
-        onTotal={setTotal}
+        onTotal={(n) => setCounted({key: resetKey, n})}
         testId="payments-table"
         searchRef={searchRef}
-        fetchPage={(offset, limit) => api.payments({search: q, unallocated, sort: sort.key, desc: sort.desc, offset, limit})}
+        fetchPage={(offset, limit) => api.payments({...filter, offset, limit})}
         onRowClick={(r) => setOpen(r.id)}
         empty={q || unallocated ? <EmptyState title={t('payments.noMatch')} /> : (
           <EmptyState title={t('payments.empty')} hint={t('payments.emptyHint')} action={<Group gap="xs" mt="sm" justify="center"><Button onClick={() => nav.newPayment()}>{t('payments.new')}</Button><ImportButton target="payments" /></Group>} />
@@ -92,19 +97,8 @@ export function PaymentDrawer({id, onClose}: {id: number; onClose: () => void}) 
             </Table.Tbody>
           </Table>
           <Title order={5}>{t('invoices.allocations')}</Title>
-          <Table>
-            <Table.Tbody>
-              {(d.data.allocations ?? []).map((a) => (
-                <Table.Tr key={a.id} style={{opacity: a.reversedAt ? 0.5 : 1}}>
-                  <Table.Td>{t('kind.invoice')} {a.documentNumber}</Table.Td>
-                  <Table.Td ta="right" className="num">{money(a.amount, p.currency)}</Table.Td>
-                  <Table.Td w={160}>{!a.reversedAt && !p.reversedAt && (
-                    <Button size="xs" variant="subtle" color="gray" onClick={() => api.unallocate(a.id).then(done, notifyError)}>{t('payments.unallocate')}</Button>
-                  )}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <AllocationList lines={d.data.allocations ?? []} currency={p.currency} label={(a) => `${t('kind.invoice')} ${a.documentNumber}`}
+            onUndo={p.reversedAt ? undefined : (a) => api.unallocate(a.id).then(done, notifyError)} />
           {mode === 'allocate' && (
             <Stack gap="xs">
               <AllocationEditor clientId={p.clientId} currency={p.currency} amount={p.unallocated} lines={lines} setLines={setLines} />

@@ -10,10 +10,18 @@ export function ChooseLedgerFile(arg1) {
   return window['go']['app']['Exports']['ChooseLedgerFile'](arg1);
 }
 
-export function Start(arg1, arg2) {
-  return window['go']['app']['Exports']['Start'](arg1, arg2);
+export function StartClients(arg1, arg2) {
+  return window['go']['app']['Exports']['StartClients'](arg1, arg2);
+}
+
+export function StartDocuments(arg1, arg2) {
+  return window['go']['app']['Exports']['StartDocuments'](arg1, arg2);
 }
 
 export function StartLedger(arg1, arg2) {
   return window['go']['app']['Exports']['StartLedger'](arg1, arg2);
+}
+
+export function StartPayments(arg1, arg2) {
+  return window['go']['app']['Exports']['StartPayments'](arg1, arg2);
 }

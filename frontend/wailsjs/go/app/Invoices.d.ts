@@ -9,8 +9,12 @@ export function Create(arg1:ar.DocumentInput):Promise<ar.Document>;
 
 export function Get(arg1:number):Promise<sqlite.DocumentDetail>;
 
+export function LargestAmount(arg1:string):Promise<number>;
+
 export function List(arg1:sqlite.DocumentFilter):Promise<sqlite.DocumentPage>;
 
 export function OpenItems(arg1:number,arg2:string):Promise<Array<ar.OpenItem>>;
 
 export function Void(arg1:number,arg2:string):Promise<ar.Document>;
+
+export function VoidUnapplyingNotes(arg1:number,arg2:string):Promise<ar.Document>;

@@ -14,6 +14,10 @@ export function Get(arg1) {
   return window['go']['app']['Invoices']['Get'](arg1);
 }
 
+export function LargestAmount(arg1) {
+  return window['go']['app']['Invoices']['LargestAmount'](arg1);
+}
+
 export function List(arg1) {
   return window['go']['app']['Invoices']['List'](arg1);
 }
@@ -24,4 +28,8 @@ export function OpenItems(arg1, arg2) {
 
 export function Void(arg1, arg2) {
   return window['go']['app']['Invoices']['Void'](arg1, arg2);
+}
+
+export function VoidUnapplyingNotes(arg1, arg2) {
+  return window['go']['app']['Invoices']['VoidUnapplyingNotes'](arg1, arg2);
 }
