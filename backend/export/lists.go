@@ -116,7 +116,7 @@ func List(ctx context.Context, db *sqlite.DB, list, path, lang string, today dat
 		run = func(w *Writer, tick func() error) error {
 			return db.EachPayment(ctx, func(pay ar.Payment, client, tax string) error {
 				if err := w.Row(pay.Date, client, taxid.Format(p.Country, tax), pay.Currency, Amount{pay.Amount, pay.Currency},
-					Amount{pay.Unallocated, pay.Currency}, word(lang, pay.Method), pay.Reference, yesNo(pay.ReversedAt != nil)); err != nil {
+					Amount{ar.Available(pay), pay.Currency}, word(lang, pay.Method), pay.Reference, yesNo(pay.ReversedAt != nil)); err != nil {
 					return err
 				}
 				return tick()
