@@ -69,10 +69,10 @@ await run(async () => {
 
   await step('the filter «Sin los reversados» hides it', async () => {
     await page.getByTestId('payment-status-filter').click();
-    await page.getByRole('option', {name: 'Sin los reversados'}).click();
+    await page.getByRole('option', {name: 'Sin los reversados', exact: true}).click();
     await expectText('Ningún pago coincide con la búsqueda.');
     await page.getByTestId('payment-status-filter').click();
-    await page.getByRole('option', {name: 'Reversado'}).click();
+    await page.getByRole('option', {name: 'Reversado', exact: true}).click();
     await page.locator('.vt-row').filter({hasText: 'CHQ 4455'}).waitFor();
     await page.getByPlaceholder('Buscar por referencia o cliente').fill('');
   });
@@ -105,20 +105,19 @@ await run(async () => {
 
   await step('the history filters by kind of record', async () => {
     await page.getByTestId('history-kind').click();
-    await page.getByRole('option', {name: 'Documentos'}).click();
+    await page.getByRole('option', {name: 'Documentos', exact: true}).click();
     const table = page.getByTestId('history-table');
     await table.getByText('Factura n.º 1001').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="history-table"]')?.textContent?.includes('Plazo'), null, {timeout: 5000});
     await shot('history-04-history-documents');
     await page.getByTestId('history-kind').click();
-    await page.getByRole('option', {name: 'Pagos'}).click();
+    await page.getByRole('option', {name: 'Pagos', exact: true}).click();
     await table.getByText('Motivo de la reversa: — → Cheque protestado').waitFor();
     const text = await table.innerText();
     if (text.includes('Factura n.º 1001 · Comercial')) fail('the payments filter still lists the invoice');
   });
 
   await step('the history filters by date: a range before today lists nothing', async () => {
-    await page.getByTestId('history-kind').getByRole('button').first().click().catch(() => {});
     await page.getByTestId('history-to').fill('2020-01-31');
     await expectText('Ningún cambio coincide con los filtros.');
     await page.getByTestId('history-to').fill('');
@@ -127,12 +126,12 @@ await run(async () => {
   await step('in English the same history reads in English', async () => {
     await page.getByTestId('lang-switch').getByText('EN').click();
     await page.getByTestId('history-kind').click();
-    await page.getByRole('option', {name: 'Clients'}).click();
+    await page.getByRole('option', {name: 'Clients', exact: true}).click();
     const table = page.getByTestId('history-table');
     await table.getByText('Payment terms: 30 → 45 days').waitFor();
     await table.getByText('Client Comercial Los Andes SpA').first().waitFor();
     await page.getByTestId('history-kind').click();
-    await page.getByRole('option', {name: 'Documents'}).click();
+    await page.getByRole('option', {name: 'Documents', exact: true}).click();
     await table.getByText('Invoice no. 1001').first().waitFor();
     await shot('history-05-history-en');
   });
@@ -141,5 +140,16 @@ await run(async () => {
     await page.keyboard.press('Alt+3');
     await page.locator('.vt-row').filter({hasText: 'CHQ 4455'}).getByText('Reversed', {exact: true}).waitFor();
     await shot('history-06-payments-en');
+  });
+
+  await step('at 1024×700 the payment list keeps every column readable', async () => {
+    await page.setViewportSize({width: 1024, height: 700});
+    await page.locator('.vt-row').filter({hasText: 'CHQ 4455'}).getByText('Reversed', {exact: true}).waitFor();
+    const box = await page.locator('.vt-row').filter({hasText: 'CHQ 4455'}).getByText('Reversed', {exact: true}).boundingBox();
+    if (!box || box.x + box.width > 1024) fail(`the status is cut off at 1024 px: ${JSON.stringify(box)}`);
+    await shot('history-07-payments-1024');
+    await page.keyboard.press('Alt+4');
+    await page.getByTestId('history-table').waitFor();
+    await shot('history-08-history-1024');
   });
 });

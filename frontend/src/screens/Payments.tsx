@@ -44,7 +44,7 @@ export function PaymentsScreen() {
       <ListHeader title={t('payments.title')} count={total === undefined ? undefined : t('payments.count', {count: total, n: int(total)})} newLabel={t('payments.new')} onNew={() => nav.newPayment()} testId="new-payment" extra={<><ImportButton target="payments" /><ExportButton list="payments" /></>} />
       <Group mb="sm">
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('payments.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, maxWidth: 380}} />
-        <Select value={status} onChange={(v) => setStatus(v ?? '')} allowDeselect={false} w={230} aria-label={t('payments.status')} data-testid="payment-status-filter"
+        <Select value={status} onChange={(v) => setStatus(v ?? '')} allowDeselect={false} maxDropdownHeight={320} w={230} aria-label={t('payments.status')} data-testid="payment-status-filter"
           data={[{value: '', label: t('payments.filterAll')}, {value: 'live', label: t('payments.filterLive')}, {value: 'open', label: t('payments.filterOpen')},
             ...['allocated', 'partial', 'unallocated', 'reversed'].map((v) => ({value: v, label: t(`paymentStatus.${v}`)}))]} />
       </Group>
