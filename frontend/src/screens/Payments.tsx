@@ -26,18 +26,20 @@ export function PaymentsScreen() {
   const [total, setTotal] = useState<number>();
   const [open, setOpen] = useState<number>();
   const columns: Column<PaymentRow>[] = [
-    {key: 'date', label: t('payments.date'), width: 110, sortable: true, render: (r) => date(r.date)},
-    {key: 'client', label: t('payments.client'), width: 'minmax(200px, 3fr)', sortable: true, render: (r) => r.clientName},
-    {key: 'method', label: t('payments.method'), width: 110, render: (r) => t(`method.${r.method}`, {defaultValue: r.method})},
-    {key: 'reference', label: t('payments.reference'), width: 'minmax(100px, 1.5fr)', render: (r) => r.reference},
-    {key: 'amount', label: t('payments.amount'), width: 130, align: 'right', sortable: true, render: (r) => (
+    {key: 'date', label: t('payments.date'), width: 112, sortable: true, render: (r) => date(r.date)},
+    {key: 'client', label: t('payments.client'), width: 'minmax(120px, 1.3fr)', sortable: true, render: (r) => r.clientName},
+    // The method rides with the reference, so that the status fits at 1024 px.
+    {key: 'reference', label: t('payments.reference'), width: 'minmax(110px, 1fr)', render: (r) => (
+      <>{r.reference}{r.reference ? ' · ' : ''}<Text span size="sm" c="dimmed">{t(`method.${r.method}`, {defaultValue: r.method})}</Text></>
+    )},
+    {key: 'amount', label: t('payments.amount'), width: 120, align: 'right', sortable: true, render: (r) => (
       <span className="num" style={{textDecoration: r.status === 'reversed' ? 'line-through' : undefined}}>{money(r.amount, r.currency)}</span>
     )},
-    {key: 'unallocated', label: t('payments.unallocated'), width: 130, align: 'right', render: (r) => (
+    {key: 'unallocated', label: t('payments.unallocated'), width: 120, align: 'right', render: (r) => (
       r.status === 'reversed' ? <Text size="sm" c="dimmed">—</Text> :
         <Text size="sm" className="num" c={r.available > 0 ? 'grape.7' : 'dimmed'}>{money(r.available, r.currency)}</Text>
     )},
-    {key: 'status', label: t('payments.status'), width: 170, render: (r) => <PaymentStatusBadge status={r.status} />},
+    {key: 'status', label: t('payments.status'), width: 180, render: (r) => <PaymentStatusBadge status={r.status} />},
   ];
   return (
     <>
@@ -70,7 +72,7 @@ const statusColor: Record<string, string> = {allocated: 'teal', partial: 'yellow
 /** PaymentStatusBadge shows a payment's status: Imputado, Parcialmente imputado, Sin imputar, Reversado. */
 export function PaymentStatusBadge({status}: {status: string}) {
   const {t} = useTranslation();
-  return <Badge color={statusColor[status] ?? 'gray'} variant={status === 'reversed' ? 'outline' : 'light'} size="sm">{t(`paymentStatus.${status}`, {defaultValue: status})}</Badge>;
+  return <Badge color={statusColor[status] ?? 'gray'} variant={status === 'reversed' ? 'outline' : 'light'} size="sm" tt="none" maw="100%">{t(`paymentStatus.${status}`, {defaultValue: status})}</Badge>;
 }
 
 /** PaymentDrawer shows a payment with its allocations; the remainder can be allocated, an allocation undone, the payment reversed. */
