@@ -90,7 +90,9 @@ var historyFields = map[string][]fieldSpec{
 		{"notes", FieldText, ""}, {"reversedAt", FieldTime, ""}, {"reversalReason", FieldText, ""}},
 	"allocation": {{"amount", FieldMoney, ""}, {"reversedAt", FieldTime, ""}},
 	"portfolio": {{"name", FieldText, ""}, {"legalName", FieldText, ""}, {"taxId", FieldTaxID, ""}, {"country", FieldEnum, "country"},
-		{"currency", FieldText, ""}, {"fiscalYearStartMonth", FieldMonth, ""}, {"defaultTermsDays", FieldDays, ""}},
+		{"currency", FieldText, ""}, {"fiscalYearStartMonth", FieldMonth, ""}, {"defaultTermsDays", FieldDays, ""},
+		// What a generated demo holds (the detail of its one entry).
+		{"clients", FieldCount, ""}, {"invoices", FieldCount, ""}},
 	"import": {{"rows", FieldCount, ""}, {"created", FieldCount, ""}, {"updated", FieldCount, ""}, {"unchanged", FieldCount, ""},
 		{"skipped", FieldCount, ""}, {"clientsCreated", FieldCount, ""}, {"payments", FieldCount, ""}},
 }

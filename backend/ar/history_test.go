@@ -85,6 +85,12 @@ func TestDescribe_TurnsAnEntryIntoLabelledChanges(t *testing.T) {
 			wantChanges: []Change{{Field: "rows", Type: FieldCount, After: "3"}, {Field: "created", Type: FieldCount, After: "2"}, {Field: "unchanged", Type: FieldCount, After: "1"}},
 		},
 		{
+			name:        "a generated demo says how many clients and invoices it holds",
+			e:           AuditEntry{Action: "demo", Entity: "portfolio", EntityID: 1, After: `{"country":"CL","clients":200,"invoices":5000,"seed":1,"today":"2026-11-24"}`},
+			wantRecord:  RecordRef{Kind: "portfolio"},
+			wantChanges: []Change{{Field: "country", Type: FieldEnum, Unit: "country", After: "CL"}, {Field: "clients", Type: FieldCount, After: "200"}, {Field: "invoices", Type: FieldCount, After: "5000"}},
+		},
+		{
 			name:        "an entry with nothing stored, or with text that is not a record, still reads",
 			e:           AuditEntry{Action: "import.undo", Entity: "import", EntityID: 2, After: "not json"},
 			wantRecord:  RecordRef{Kind: "import", Number: "2"},

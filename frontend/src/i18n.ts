@@ -114,7 +114,7 @@ export const es = {
     voidedAt: 'Anulado el', voidReason: 'Motivo de la anulación', date: 'Fecha', method: 'Medio de pago', reference: 'Referencia',
     reversedAt: 'Reversado el', reversalReason: 'Motivo de la reversa', name: 'Nombre', currency: 'Moneda', fiscalYearStartMonth: 'Inicio del año fiscal',
     defaultTermsDays: 'Plazo por defecto', rows: 'Filas', created: 'Creados', updated: 'Actualizados', unchanged: 'Sin cambios', skipped: 'Omitidos',
-    clientsCreated: 'Clientes creados', payments: 'Pagos registrados',
+    clientsCreated: 'Clientes creados', payments: 'Pagos registrados', clients: 'Clientes', invoices: 'Facturas',
   },
   historyRecord: {
     client: 'Cliente {{name}}', document: '{{kind}} n.º {{number}}', payment: 'Pago del {{date}} por {{amount}}', allocation: '{{amount}} a {{document}}',
@@ -300,7 +300,7 @@ export const en: Dict = {
     voidedAt: 'Voided on', voidReason: 'Reason for voiding', date: 'Date', method: 'Payment method', reference: 'Reference',
     reversedAt: 'Reversed on', reversalReason: 'Reason for the reversal', name: 'Name', currency: 'Currency', fiscalYearStartMonth: 'Fiscal year starts in',
     defaultTermsDays: 'Default payment terms', rows: 'Rows', created: 'Created', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped',
-    clientsCreated: 'Clients created', payments: 'Payments recorded',
+    clientsCreated: 'Clients created', payments: 'Payments recorded', clients: 'Clients', invoices: 'Invoices',
   },
   historyRecord: {
     client: 'Client {{name}}', document: '{{kind}} no. {{number}}', payment: 'Payment of {{date}} for {{amount}}', allocation: '{{amount}} to {{document}}',
