@@ -55,6 +55,7 @@ var HistoryKinds = map[string][]string{
 type AuditFilter struct {
 	Entity   string    `json:"entity"`                // with EntityID, one record's history
 	EntityID int64     `json:"entityId"`              //
+	ClientID int64     `json:"clientId"`              // a client's history: the client, its documents, its payments and their allocations
 	Kinds    []string  `json:"kinds"`                 // keys of HistoryKinds; none means every kind
 	From     date.Date `json:"from" ts_type:"string"` // local calendar days, inclusive
 	To       date.Date `json:"to" ts_type:"string"`
@@ -77,6 +78,13 @@ func (db *DB) FindHistory(ctx context.Context, f AuditFilter) (HistoryPage, erro
 	var args []any
 	if f.Entity != "" {
 		where, args = append(where, "entity = ? AND entity_id = ?"), append(args, f.Entity, f.EntityID)
+	}
+	if f.ClientID > 0 {
+		where = append(where, `((entity = 'client' AND entity_id = ?)
+			OR (entity = 'document' AND entity_id IN (SELECT id FROM documents WHERE client_id = ?))
+			OR (entity = 'payment' AND entity_id IN (SELECT id FROM payments WHERE client_id = ?))
+			OR (entity = 'allocation' AND entity_id IN (SELECT a.id FROM allocations a JOIN documents d ON d.id = a.document_id WHERE d.client_id = ?)))`)
+		args = append(args, f.ClientID, f.ClientID, f.ClientID, f.ClientID)
 	}
 	if len(f.Kinds) > 0 {
 		var in []string

@@ -142,10 +142,25 @@ func TestHistory_FiltersByKindAndLocalDate_NamesRecords_AndPages(t *testing.T) {
 		t.Errorf("allocation named %+v; want invoice F-77 paid by TEF 9", r)
 	}
 
-	// Pages: newest first, and whether more follow (five entries: the portfolio's creation too).
-	first, _ := db.FindHistory(ctx, sqlite.AuditFilter{Limit: 3})
-	rest, _ := db.FindHistory(ctx, sqlite.AuditFilter{Limit: 3, Offset: 3})
-	if len(first.Rows) != 3 || !first.More || len(rest.Rows) != 2 || rest.More || first.Rows[0].ID <= first.Rows[2].ID || first.Rows[2].ID <= rest.Rows[0].ID {
-		t.Errorf("pages %+v / %+v; want the 3 newest with more, then the 2 oldest", first, rest)
+	// A client's history holds its own changes and those of its documents, payments and allocations, not another client's.
+	other, err := db.CreateClient(ctx, ar.ClientInput{LegalName: "Otro Cliente", Country: "CL", PaymentTermsDays: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateDocument(ctx, ar.DocumentInput{ClientID: other.ID, Kind: ar.KindInvoice, Number: "F-78", IssueDate: date.MustParse("2026-11-04"), Currency: "CLP", Amount: 100_000}); err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(sqlite.AuditFilter{ClientID: c.ID}); len(got) != 4 || got[0] != "allocation" || got[3] != "client" {
+		t.Errorf("client history: %v; want its allocation, payment, invoice and itself", got)
+	}
+	if got := kinds(sqlite.AuditFilter{ClientID: other.ID}); len(got) != 2 {
+		t.Errorf("other client's history: %v; want its creation and its invoice", got)
+	}
+
+	// Pages: newest first, and whether more follow (seven entries: the portfolio's creation too).
+	first, _ := db.FindHistory(ctx, sqlite.AuditFilter{Limit: 4})
+	rest, _ := db.FindHistory(ctx, sqlite.AuditFilter{Limit: 4, Offset: 4})
+	if len(first.Rows) != 4 || !first.More || len(rest.Rows) != 3 || rest.More || first.Rows[0].ID <= first.Rows[3].ID || first.Rows[3].ID <= rest.Rows[0].ID {
+		t.Errorf("pages %+v / %+v; want the 4 newest with more, then the 3 oldest", first, rest)
 	}
 }

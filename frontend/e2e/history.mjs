@@ -98,6 +98,16 @@ await run(async () => {
     await expectText('Plazo: 45 días');
   });
 
+  await step("the client's own history lists the change and its invoice and payment, not only the client", async () => {
+    await page.getByRole('tab', {name: 'Historial de cambios'}).click();
+    const table = page.getByTestId('history-table');
+    await table.getByText('Plazo: 30 → 45 días').waitFor();
+    await table.getByText('Factura n.º 1001 · Comercial Los Andes SpA').first().waitFor();
+    await table.getByText('Motivo de la reversa: — → Cheque protestado').waitFor();
+    await shot('history-09-client-history');
+    await page.getByRole('tab', {name: 'Movimientos'}).click();
+  });
+
   await step('the history reads «Plazo: 30 → 45 días», names the invoice by its number and the payment by its reference', async () => {
     await page.keyboard.press('Alt+4');
     const table = page.getByTestId('history-table');

@@ -15,19 +15,20 @@ const historyKinds = ['clients', 'documents', 'payments', 'imports', 'portfolio'
 /**
  * HistoryTable lists changes newest first, as a user reads them: the record by
  * what they know it as, each change "Plazo: 30 → 45 días". For one record
- * (entity and id), or for the whole portfolio with filters by kind and dates.
+ * (entity and id), a client with its documents and payments (clientId), or
+ * the whole portfolio with filters by kind and dates.
  */
-export function HistoryTable({entity, id}: {entity: string; id: number}) {
+export function HistoryTable({entity = '', id = 0, clientId = 0}: {entity?: string; id?: number; clientId?: number}) {
   const {t} = useTranslation();
   const app = useApp();
   const nav = useNav();
-  const whole = entity === '';
+  const whole = entity === '' && !clientId;
   const [kind, setKind] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const filter: Partial<AuditFilter> = useMemo(
-    () => (whole ? {kinds: kind ? [kind] : [], from, to} : {entity, entityId: id}),
-    [whole, kind, from, to, entity, id],
+    () => (whole ? {kinds: kind ? [kind] : [], from, to} : clientId ? {clientId} : {entity, entityId: id}),
+    [whole, kind, from, to, entity, id, clientId],
   );
   const first = useAsync(() => api.history({...filter, offset: 0, limit: pageSize}), [JSON.stringify(filter), nav.changed]);
   const [older, setOlder] = useState<HistoryEntry[]>([]);
@@ -110,7 +111,7 @@ export function HistoryScreen() {
         <Title order={3}>{t('history.title')}</Title>
         <SegmentedControl value={tab} onChange={setTab} data={[{value: 'changes', label: t('imports.changes')}, {value: 'imports', label: t('imports.tab')}]} data-testid="history-tab" />
       </Group>
-      <ScrollArea style={{flex: 1}}>{tab === 'changes' ? <HistoryTable entity="" id={0} /> : <ImportsTable />}</ScrollArea>
+      <ScrollArea style={{flex: 1}}>{tab === 'changes' ? <HistoryTable /> : <ImportsTable />}</ScrollArea>
     </>
   );
 }

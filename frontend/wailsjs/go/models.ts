@@ -1011,6 +1011,7 @@ export namespace sqlite {
 	export class AuditFilter {
 	    entity: string;
 	    entityId: number;
+	    clientId: number;
 	    kinds: string[];
 	    from: string;
 	    to: string;
@@ -1025,6 +1026,7 @@ export namespace sqlite {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.entity = source["entity"];
 	        this.entityId = source["entityId"];
+	        this.clientId = source["clientId"];
 	        this.kinds = source["kinds"];
 	        this.from = source["from"];
 	        this.to = source["to"];
