@@ -35,10 +35,11 @@ func (p *Preferences) Meta() Meta {
 // SetLanguage remembers the UI language ("es" or "en").
 func (p *Preferences) SetLanguage(lang string) error { return p.s.settings.SetLanguage(lang) }
 
-// History returns the audit log of one record (entity "client", "document",
-// "payment", "allocation", "portfolio"), or the newest changes when entity is "".
-func (p *Preferences) History(entity string, id int64, limit int) ([]ar.AuditEntry, error) {
-	return with(p.s, func(ctx context.Context, db *sqlite.DB) ([]ar.AuditEntry, error) {
-		return db.FindAudit(ctx, entity, id, limit)
+// History returns a page of the audit log as a user reads it: one record's
+// (entity "client", "document", "payment"…) or every record's, filtered by
+// kind of record and by date.
+func (p *Preferences) History(f sqlite.AuditFilter) (sqlite.HistoryPage, error) {
+	return with(p.s, func(ctx context.Context, db *sqlite.DB) (sqlite.HistoryPage, error) {
+		return db.FindHistory(ctx, f)
 	})
 }

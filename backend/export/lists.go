@@ -73,7 +73,7 @@ type Filters struct {
 // reversed payments included) in the order of names, issue dates or payment dates.
 func All() Filters {
 	return Filters{Clients: &sqlite.ClientFilter{Archived: "all"}, Documents: &sqlite.DocumentFilter{Sort: "issueDate"},
-		Payments: &sqlite.PaymentFilter{Reversed: "all", Sort: "date"}}
+		Payments: &sqlite.PaymentFilter{Sort: "date"}}
 }
 
 // List writes one whole list of the portfolio to path (.xlsx or .csv) in
@@ -148,7 +148,7 @@ func ListOf(ctx context.Context, db *sqlite.DB, list string, f Filters, path, la
 			return db.EachPaymentOf(ctx, pf, func(r sqlite.PaymentRow, tax string) error {
 				pay, client := r.Payment, r.ClientName
 				if err := w.Row(pay.Date, client, taxid.Format(p.Country, tax), pay.Currency, Amount{pay.Amount, pay.Currency},
-					Amount{pay.Unallocated, pay.Currency}, word(lang, pay.Method), pay.Reference, yesNo(pay.ReversedAt != nil)); err != nil {
+					Amount{ar.Available(pay), pay.Currency}, word(lang, pay.Method), pay.Reference, yesNo(pay.ReversedAt != nil)); err != nil {
 					return err
 				}
 				return tick()

@@ -14,12 +14,17 @@ import (
 
 // Portfolio returns the portfolio's settings.
 func (db *DB) Portfolio(ctx context.Context) (ar.Portfolio, error) {
+	p, err := readPortfolio(ctx, db.sql)
+	return p, mapErr(err)
+}
+
+func readPortfolio(ctx context.Context, q querier) (ar.Portfolio, error) {
 	var p ar.Portfolio
 	var created string
-	err := db.sql.QueryRowContext(ctx, `SELECT name, legal_name, tax_id, country, currency, fiscal_year_start_month, default_terms_days, created_at FROM portfolio WHERE id = 1`).
+	err := q.QueryRowContext(ctx, `SELECT name, legal_name, tax_id, country, currency, fiscal_year_start_month, default_terms_days, created_at FROM portfolio WHERE id = 1`).
 		Scan(&p.Name, &p.LegalName, &p.TaxID, &p.Country, &p.Currency, &p.FiscalYearStartMonth, &p.DefaultTermsDays, &created)
 	if err != nil {
-		return p, mapErr(err)
+		return p, err
 	}
 	p.CreatedAt = parseTS(created)
 	return p, nil
@@ -32,7 +37,8 @@ func (db *DB) UpdatePortfolio(ctx context.Context, p ar.Portfolio) (ar.Portfolio
 		return p, err
 	}
 	err := db.write(ctx, func(tx *Tx) error {
-		before, err := db.Portfolio(ctx)
+		// Read in the transaction, so that the audit's before is what this change replaced.
+		before, err := readPortfolio(ctx, tx)
 		if err != nil {
 			return err
 		}

@@ -48,10 +48,14 @@ func findPay(ctx context.Context, q querier, id int64) (ar.Payment, error) {
 	return p, err
 }
 
-// PaymentDetail is a payment with the documents it was applied to.
+// PaymentDetail is a payment with the documents it was applied to, its
+// status, what of it is still available, and who reversed it.
 type PaymentDetail struct {
 	Payment     ar.Payment       `json:"payment"`
 	ClientName  string           `json:"clientName"`
+	Status      ar.PaymentStatus `json:"status"`
+	Available   int64            `json:"available"`  // what can still be applied: 0 once reversed
+	ReversedBy  string           `json:"reversedBy"` // the user who reversed it, from the audit log
 	Allocations []AllocationLine `json:"allocations"`
 }
 
@@ -62,8 +66,11 @@ func (db *DB) FindPaymentByID(ctx context.Context, id int64) (PaymentDetail, err
 	if err != nil {
 		return out, mapErr(err)
 	}
-	out.Payment = p
+	out.Payment, out.Status, out.Available = p, ar.PaymentStatusOf(p), ar.Available(p)
 	db.sql.QueryRowContext(ctx, `SELECT legal_name FROM clients WHERE id = ?`, p.ClientID).Scan(&out.ClientName)
+	if p.ReversedAt != nil {
+		db.sql.QueryRowContext(ctx, `SELECT os_user FROM audit_log WHERE entity = 'payment' AND entity_id = ? AND action = 'reverse' ORDER BY id DESC LIMIT 1`, id).Scan(&out.ReversedBy)
+	}
 	out.Allocations, err = db.allocations(ctx, "a.payment_id = ?", id)
 	return out, err
 }
@@ -305,19 +312,35 @@ type PaymentFilter struct {
 	ClientID    int64     `json:"clientId"`
 	From        date.Date `json:"from" ts_type:"string"`
 	To          date.Date `json:"to" ts_type:"string"`
-	Search      string    `json:"search"` // reference or client
-	Unallocated bool      `json:"unallocated"`
-	Reversed    string    `json:"reversed"` // "" live only, "all", "reversed"
-	Sort        string    `json:"sort"`     // date, amount, client
-	Desc        bool      `json:"desc"`
-	Offset      int       `json:"offset"`
-	Limit       int       `json:"limit"`
+	Search      string    `json:"search"`      // reference or client
+	Unallocated bool      `json:"unallocated"` // only payments with an amount still available
+	// Status is "" for every payment (reversed ones too), "live" for all but
+	// the reversed, "open" for those with an amount available (partial or
+	// unallocated), or one ar.PaymentStatus.
+	Status string `json:"status"`
+	Sort   string `json:"sort"` // date, amount, client
+	Desc   bool   `json:"desc"`
+	Offset int    `json:"offset"`
+	Limit  int    `json:"limit"`
 }
 
 // PaymentRow is one line of the payment list.
 type PaymentRow struct {
 	ar.Payment
-	ClientName string `json:"clientName"`
+	ClientName string           `json:"clientName"`
+	Status     ar.PaymentStatus `json:"status"`
+	Available  int64            `json:"available"` // what can still be applied: 0 once reversed
+}
+
+// paymentStatusSQL is the condition of each payment status filter; it must
+// agree with ar.PaymentStatusOf (a store test checks every status).
+var paymentStatusSQL = map[string]string{
+	"live":                        "p.reversed_at IS NULL",
+	"open":                        "p.reversed_at IS NULL AND p.unallocated_minor > 0",
+	string(ar.PaymentAllocated):   "p.reversed_at IS NULL AND p.unallocated_minor = 0",
+	string(ar.PaymentPartial):     "p.reversed_at IS NULL AND p.unallocated_minor > 0 AND p.unallocated_minor < p.amount_minor",
+	string(ar.PaymentUnallocated): "p.reversed_at IS NULL AND p.unallocated_minor = p.amount_minor",
+	string(ar.PaymentReversed):    "p.reversed_at IS NOT NULL",
 }
 
 // PaymentPage is a page of payments and how many match.
@@ -357,14 +380,14 @@ func (db *DB) payments(ctx context.Context, f PaymentFilter, total *int, fn func
 		where, args = append(where, "p.date <= ?"), append(args, f.To)
 	}
 	if f.Unallocated {
-		where = append(where, "p.unallocated_minor > 0")
+		where = append(where, paymentStatusSQL["open"])
 	}
-	switch f.Reversed {
-	case "all":
-	case "reversed":
-		where = append(where, "p.reversed_at IS NOT NULL")
-	default:
-		where = append(where, "p.reversed_at IS NULL")
+	if f.Status != "" {
+		c, ok := paymentStatusSQL[f.Status]
+		if !ok {
+			return ar.Errorf(ar.EInvalid, "status", "status.unknown", "value", f.Status)
+		}
+		where = append(where, c)
 	}
 	if s := strings.TrimSpace(f.Search); s != "" {
 		where = append(where, `(p.reference LIKE ? ESCAPE '\' OR p.client_id IN (SELECT id FROM clients WHERE search_text LIKE ? ESCAPE '\'))`)
@@ -406,7 +429,7 @@ func (db *DB) payments(ctx context.Context, f PaymentFilter, total *int, fn func
 		if err != nil {
 			return mapErr(err)
 		}
-		r.Payment = p
+		r.Payment, r.Status, r.Available = p, ar.PaymentStatusOf(p), ar.Available(p)
 		return fn(r, tax)
 	})
 }

@@ -146,3 +146,34 @@ func BenchmarkPortfolioDocumentsFirstPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPortfolioPaymentsFirstPage is the payment list as it first appears:
+// every payment, reversed ones too, newest first, with its status.
+func BenchmarkPortfolioPaymentsFirstPage(b *testing.B) {
+	db := openBench(b)
+	for b.Loop() {
+		if _, err := db.FindPayments(context.Background(), sqlite.PaymentFilter{Limit: 100}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPortfolioPaymentsWithoutReversed is the list with the filter that hides reversed payments.
+func BenchmarkPortfolioPaymentsWithoutReversed(b *testing.B) {
+	db := openBench(b)
+	for b.Loop() {
+		if _, err := db.FindPayments(context.Background(), sqlite.PaymentFilter{Status: "live", Limit: 100}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPortfolioHistoryFirstPage is the change history as it first appears, records named.
+func BenchmarkPortfolioHistoryFirstPage(b *testing.B) {
+	db := openBench(b)
+	for b.Loop() {
+		if _, err := db.FindHistory(context.Background(), sqlite.AuditFilter{Limit: 100}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

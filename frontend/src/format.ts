@@ -112,11 +112,11 @@ export function formatDate(iso: string, lang: string): string {
   return lang === 'en' ? `${y}-${m}-${d}` : `${d}-${m}-${y}`;
 }
 
-/** formatDateTime writes a UTC timestamp in local time. */
+/** formatDateTime writes a UTC timestamp in local time, with a four-digit year: 03-12-2026, 16:34. */
 export function formatDateTime(ts: string, lang: string): string {
   const t = new Date(ts);
-  if (isNaN(t.getTime())) return ts;
-  return t.toLocaleString(lang === 'en' ? 'en-GB' : 'es-CL', {dateStyle: 'short', timeStyle: 'short'});
+  if (!ts || isNaN(t.getTime())) return ts ?? '';
+  return t.toLocaleString(lang === 'en' ? 'en-GB' : 'es-CL', {day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
 }
 
 /** addDays adds n days to an ISO date, as calendar dates (no time zones). */

@@ -41,7 +41,11 @@ export type PaymentRow = sqlite.PaymentRow;
 export type PaymentFilter = sqlite.PaymentFilter;
 export type PaymentDetail = sqlite.PaymentDetail;
 export type AllocationLine = sqlite.AllocationLine;
-export type AuditEntry = ar.AuditEntry;
+export type HistoryEntry = Data<ar.HistoryEntry>;
+export type HistoryChange = Data<ar.Change>;
+export type RecordRef = Data<ar.RecordRef>;
+export type AuditFilter = Data<sqlite.AuditFilter>;
+export type HistoryPage = Data<sqlite.HistoryPage>;
 export type Backup = sqlite.Backup;
 export type Violation = sqlite.Violation;
 export type NewPortfolioRequest = Data<app.NewPortfolioRequest>;
@@ -128,7 +132,7 @@ async function call<T>(p: Promise<T>): Promise<T> {
 export const api = {
   meta: () => call(Preferences.Meta()),
   setLanguage: (lang: string) => call(Preferences.SetLanguage(lang)),
-  history: (entity: string, id: number, limit = 200) => call(Preferences.History(entity, id, limit)),
+  history: (f: Partial<AuditFilter>) => call(Preferences.History(f as sqlite.AuditFilter)) as Promise<HistoryPage>,
 
   current: () => call(Portfolios.Current()),
   recent: () => call(Portfolios.Recent()),

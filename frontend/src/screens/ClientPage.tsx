@@ -91,7 +91,7 @@ export function ClientPage({id, onBack}: {id: number; onBack: () => void}) {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="history" style={{flex: 1, minHeight: 0}}>
-          <ScrollArea h="100%"><HistoryTable entity="client" id={id} /></ScrollArea>
+          <ScrollArea h="100%"><HistoryTable clientId={id} /></ScrollArea>
         </Tabs.Panel>
       </Tabs>
       {doc && <DocumentDrawer id={doc} onClose={() => setDoc(undefined)} />}

@@ -1,81 +1,105 @@
-import {useState} from 'react';
-import {Button, Code, Group, HoverCard, Modal, ScrollArea, SegmentedControl, Stack, Table, Text, Title} from '@mantine/core';
+import {useEffect, useMemo, useState} from 'react';
+import {Button, Group, Modal, ScrollArea, SegmentedControl, Select, Stack, Table, Text, TextInput, Title} from '@mantine/core';
 import {IconArrowBackUp} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, AuditEntry, capitalize, ImportRecord, toApiError} from '../api';
+import {api, AuditFilter, capitalize, HistoryEntry, ImportRecord, toApiError} from '../api';
 import {formatDateTime} from '../format';
+import {actionText, changeText, Formatters, recordText} from '../history';
 import {EmptyState, Loading} from '../components/common';
 import {notifyError, notifyOK, useApp, useAsync} from '../state';
 import {useNav} from './Workspace';
 
-/** changes lists the fields that differ between two JSON records. */
-function changes(before: string, after: string): string[] {
-  try {
-    const b = before ? JSON.parse(before) : {};
-    const a = after ? JSON.parse(after) : {};
-    const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
-    return [...keys].filter((k) => !['updatedAt', 'createdAt'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  } catch {
-    return [];
-  }
-}
+const pageSize = 100;
+const historyKinds = ['clients', 'documents', 'payments', 'imports', 'portfolio'];
 
-export function HistoryTable({entity, id}: {entity: string; id: number}) {
+/**
+ * HistoryTable lists changes newest first, as a user reads them: the record by
+ * what they know it as, each change "Plazo: 30 → 45 días". For one record
+ * (entity and id), a client with its documents and payments (clientId), or
+ * the whole portfolio with filters by kind and dates.
+ */
+export function HistoryTable({entity = '', id = 0, clientId = 0}: {entity?: string; id?: number; clientId?: number}) {
   const {t} = useTranslation();
-  const {lang} = useApp();
+  const app = useApp();
   const nav = useNav();
-  const h = useAsync(() => api.history(entity, id, 300), [entity, id, nav.changed]);
-  if (h.loading && !h.data) return <Loading />;
-  if (h.error) return <Text c="red">{h.error.message}</Text>;
-  if (!h.data || h.data.length === 0) return <EmptyState title={t('history.empty')} />;
-  return (
-    <Table striped highlightOnHover stickyHeader data-testid="history-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('history.when')}</Table.Th>
-          <Table.Th>{t('history.user')}</Table.Th>
-          <Table.Th>{t('history.action')}</Table.Th>
-          <Table.Th>{t('history.record')}</Table.Th>
-          <Table.Th>{t('history.detail')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {h.data.map((e: AuditEntry) => {
-          const fields = changes(e.before, e.after);
-          return (
+  const whole = entity === '' && !clientId;
+  const [kind, setKind] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const filter: Partial<AuditFilter> = useMemo(
+    () => (whole ? {kinds: kind ? [kind] : [], from, to} : clientId ? {clientId} : {entity, entityId: id}),
+    [whole, kind, from, to, entity, id, clientId],
+  );
+  const first = useAsync(() => api.history({...filter, offset: 0, limit: pageSize}), [JSON.stringify(filter), nav.changed]);
+  const [older, setOlder] = useState<HistoryEntry[]>([]);
+  const [more, setMore] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  useEffect(() => {
+    setOlder([]);
+    setMore(!!first.data?.more);
+  }, [first.data]);
+  const rows = [...(first.data?.rows ?? []), ...older];
+  const loadMore = async () => {
+    setLoadingMore(true);
+    try {
+      const page = await api.history({...filter, offset: rows.length, limit: pageSize});
+      setOlder((o) => [...o, ...page.rows]);
+      setMore(page.more);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  const f: Formatters = {lang: app.lang, country: app.country, money: app.money, date: app.date, int: app.int, dateTime: (ts) => formatDateTime(ts, app.lang)};
+  const filters = whole && (
+    <Group mb="sm" align="flex-end" data-testid="history-filters">
+      <Select label={t('history.kinds')} placeholder={t('history.allKinds')} clearable value={kind} onChange={setKind} w={220}
+        data={historyKinds.map((k) => ({value: k, label: t(`historyKind.${k}`)}))} data-testid="history-kind" />
+      <TextInput type="date" label={t('history.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} data-testid="history-from" />
+      <TextInput type="date" label={t('history.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} data-testid="history-to" />
+    </Group>
+  );
+  let body;
+  if (first.loading && !first.data) body = <Loading />;
+  else if (first.error) body = <Text c="red">{first.error.message}</Text>;
+  else if (rows.length === 0) body = <EmptyState title={whole && (kind || from || to) ? t('history.noMatch') : t('history.empty')} />;
+  else body = (
+    <>
+      <Table striped highlightOnHover stickyHeader data-testid="history-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={150}>{t('history.when')}</Table.Th>
+            <Table.Th w={110}>{t('history.user')}</Table.Th>
+            <Table.Th w={160}>{t('history.action')}</Table.Th>
+            <Table.Th>{t('history.record')}</Table.Th>
+            <Table.Th>{t('history.detail')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td><Text size="sm">{formatDateTime(e.at, lang)}</Text></Table.Td>
+              <Table.Td><Text size="sm" style={{whiteSpace: 'nowrap'}}>{formatDateTime(e.at, app.lang)}</Text></Table.Td>
               <Table.Td><Text size="sm">{e.user}</Text></Table.Td>
-              <Table.Td><Text size="sm">{t(`action.${e.action}`, {defaultValue: e.action})}</Text></Table.Td>
-              <Table.Td><Text size="sm">{t(`entity.${e.entity}`, {defaultValue: e.entity})} #{e.entityId}</Text></Table.Td>
+              <Table.Td><Text size="sm">{actionText(e.action, t)}</Text></Table.Td>
+              <Table.Td><Text size="sm">{recordText(e, t, f)}</Text></Table.Td>
               <Table.Td>
-                <HoverCard width={520} shadow="md" withinPortal>
-                  <HoverCard.Target>
-                    <Text size="sm" c="dimmed" style={{cursor: 'help'}} truncate maw={360}>{fields.join(', ') || '—'}</Text>
-                  </HoverCard.Target>
-                  <HoverCard.Dropdown>
-                    <Group align="flex-start" grow wrap="nowrap">
-                      <div><Text size="xs" fw={600}>{t('history.before')}</Text><Code block style={{maxHeight: 300, overflow: 'auto', fontSize: 11}}>{pretty(e.before)}</Code></div>
-                      <div><Text size="xs" fw={600}>{t('history.after')}</Text><Code block style={{maxHeight: 300, overflow: 'auto', fontSize: 11}}>{pretty(e.after)}</Code></div>
-                    </Group>
-                  </HoverCard.Dropdown>
-                </HoverCard>
+                {e.changes && e.changes.length > 0
+                  ? <Stack gap={0}>{e.changes.map((c) => <Text key={c.field} size="sm">{changeText(c, t, f)}</Text>)}</Stack>
+                  : <Text size="sm" c="dimmed">—</Text>}
               </Table.Td>
             </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {more && (
+        <Group justify="center" my="sm">
+          <Button variant="default" loading={loadingMore} onClick={loadMore} data-testid="history-more">{t('history.more')}</Button>
+        </Group>
+      )}
+    </>
   );
-}
-
-function pretty(s: string): string {
-  if (!s) return '—';
-  try {
-    return JSON.stringify(JSON.parse(s), null, 2);
-  } catch {
-    return s;
-  }
+  return <>{filters}{body}</>;
 }
 
 export function HistoryScreen() {
@@ -87,7 +111,7 @@ export function HistoryScreen() {
         <Title order={3}>{t('history.title')}</Title>
         <SegmentedControl value={tab} onChange={setTab} data={[{value: 'changes', label: t('imports.changes')}, {value: 'imports', label: t('imports.tab')}]} data-testid="history-tab" />
       </Group>
-      <ScrollArea style={{flex: 1}}>{tab === 'changes' ? <HistoryTable entity="" id={0} /> : <ImportsTable />}</ScrollArea>
+      <ScrollArea style={{flex: 1}}>{tab === 'changes' ? <HistoryTable /> : <ImportsTable />}</ScrollArea>
     </>
   );
 }

@@ -368,28 +368,22 @@ export namespace app {
 
 export namespace ar {
 	
-	export class AuditEntry {
-	    id: number;
-	    at: string;
-	    user: string;
-	    action: string;
-	    entity: string;
-	    entityId: number;
-	    before: string;
+	export class Change {
+	    field: string;
+	    type: string;
+	    unit: string;
+	    before?: string;
 	    after: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new AuditEntry(source);
+	        return new Change(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.at = source["at"];
-	        this.user = source["user"];
-	        this.action = source["action"];
-	        this.entity = source["entity"];
-	        this.entityId = source["entityId"];
+	        this.field = source["field"];
+	        this.type = source["type"];
+	        this.unit = source["unit"];
 	        this.before = source["before"];
 	        this.after = source["after"];
 	    }
@@ -622,6 +616,86 @@ export namespace ar {
 	        this.appliesToId = source["appliesToId"];
 	        this.description = source["description"];
 	    }
+	}
+	export class RecordRef {
+	    kind: string;
+	    number: string;
+	    docKind: string;
+	    name: string;
+	    date: string;
+	    amount: number;
+	    currency: string;
+	    reference: string;
+	    clientId: number;
+	    documentId: number;
+	    paymentId: number;
+	    creditNoteId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecordRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.number = source["number"];
+	        this.docKind = source["docKind"];
+	        this.name = source["name"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.reference = source["reference"];
+	        this.clientId = source["clientId"];
+	        this.documentId = source["documentId"];
+	        this.paymentId = source["paymentId"];
+	        this.creditNoteId = source["creditNoteId"];
+	    }
+	}
+	export class HistoryEntry {
+	    id: number;
+	    at: string;
+	    user: string;
+	    action: string;
+	    entity: string;
+	    entityId: number;
+	    importId: number;
+	    record: RecordRef;
+	    changes: Change[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.user = source["user"];
+	        this.action = source["action"];
+	        this.entity = source["entity"];
+	        this.entityId = source["entityId"];
+	        this.importId = source["importId"];
+	        this.record = this.convertValues(source["record"], RecordRef);
+	        this.changes = this.convertValues(source["changes"], Change);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class LedgerEntry {
 	    date: string;
@@ -960,6 +1034,32 @@ export namespace sqlite {
 	        this.creditNoteNumber = source["creditNoteNumber"];
 	    }
 	}
+	export class AuditFilter {
+	    entity: string;
+	    entityId: number;
+	    clientId: number;
+	    kinds: string[];
+	    from: string;
+	    to: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entity = source["entity"];
+	        this.entityId = source["entityId"];
+	        this.clientId = source["clientId"];
+	        this.kinds = source["kinds"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
 	export class Backup {
 	    path: string;
 	    at: string;
@@ -1258,6 +1358,38 @@ export namespace sqlite {
 		}
 	}
 	
+	export class HistoryPage {
+	    rows: ar.HistoryEntry[];
+	    more: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], ar.HistoryEntry);
+	        this.more = source["more"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportCounts {
 	    rows: number;
 	    created: number;
@@ -1333,6 +1465,9 @@ export namespace sqlite {
 	export class PaymentDetail {
 	    payment: ar.Payment;
 	    clientName: string;
+	    status: string;
+	    available: number;
+	    reversedBy: string;
 	    allocations: AllocationLine[];
 	
 	    static createFrom(source: any = {}) {
@@ -1343,6 +1478,9 @@ export namespace sqlite {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.payment = this.convertValues(source["payment"], ar.Payment);
 	        this.clientName = source["clientName"];
+	        this.status = source["status"];
+	        this.available = source["available"];
+	        this.reversedBy = source["reversedBy"];
 	        this.allocations = this.convertValues(source["allocations"], AllocationLine);
 	    }
 	
@@ -1370,7 +1508,7 @@ export namespace sqlite {
 	    to: string;
 	    search: string;
 	    unallocated: boolean;
-	    reversed: string;
+	    status: string;
 	    sort: string;
 	    desc: boolean;
 	    offset: number;
@@ -1387,7 +1525,7 @@ export namespace sqlite {
 	        this.to = source["to"];
 	        this.search = source["search"];
 	        this.unallocated = source["unallocated"];
-	        this.reversed = source["reversed"];
+	        this.status = source["status"];
 	        this.sort = source["sort"];
 	        this.desc = source["desc"];
 	        this.offset = source["offset"];
@@ -1409,6 +1547,8 @@ export namespace sqlite {
 	    reversalReason: string;
 	    createdAt: string;
 	    clientName: string;
+	    status: string;
+	    available: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new PaymentRow(source);
@@ -1430,6 +1570,8 @@ export namespace sqlite {
 	        this.reversalReason = source["reversalReason"];
 	        this.createdAt = source["createdAt"];
 	        this.clientName = source["clientName"];
+	        this.status = source["status"];
+	        this.available = source["available"];
 	    }
 	}
 	export class PaymentPage {
