@@ -44,7 +44,7 @@ for s in \
 	grep -qxF -- "$s" <<<"$script" || fail "the installer's script lacks “$s”"
 done
 echo "installer-check: its script writes:"
-grep -E '^(Software\\Classes\\|"\$\\cartera.exe" "%1"|Cartera de cobranza$|Cartera portfolio$|Software\\Microsoft)' <<<"$script" | sed 's/^/  /'
+grep -E '^(Software\\Classes\\|"\$\\cartera.exe" "%1"|Cartera de cobranza$|Cartera portfolio$|Software\\Microsoft\\Windows)' <<<"$script" | sed 's/^/  /'
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,4 +1,4 @@
-import {ReactNode, useCallback, useState} from 'react';
+import {ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import {Button, Group, Modal, Text} from '@mantine/core';
 import {useTranslation} from 'react-i18next';
 
@@ -16,6 +16,14 @@ export interface DiscardGuard {
   confirm: ReactNode;
 }
 
+/** The forms now open with unsaved changes (one key per form). */
+const unsaved = new Set<object>();
+
+/** hasUnsavedForm tells whether an open form has changes that opening another portfolio would throw away. */
+export function hasUnsavedForm(): boolean {
+  return unsaved.size > 0;
+}
+
 /**
  * useDiscardGuard keeps a filled-in form from being lost to Esc, a click
  * outside or Cancel: with changes, it asks "¿Descartar los cambios?" and only
@@ -26,6 +34,12 @@ export function useDiscardGuard(onClose: () => void): DiscardGuard {
   const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState(false);
   const markDirty = useCallback(() => setDirty(true), []);
+  const key = useRef({}).current;
+  useEffect(() => {
+    if (!dirty) return;
+    unsaved.add(key);
+    return () => { unsaved.delete(key); };
+  }, [dirty, key]);
   const close = () => { setDirty(false); setAsking(false); onClose(); };
   const requestClose = () => (dirty ? setAsking(true) : close());
   const confirm = (
