@@ -21,7 +21,7 @@ GO_PKGS = $$(go list ./... | grep -v /node_modules/)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help deps apt wails-cli npm frontend build run test go-test vet frontend-test e2e smoke windows \
-	installer installer-check single-instance dist bench clean
+	installer installer-check single-instance dist mac bench clean
 
 help:
 	@echo "make run     install what is missing, build and open Cartera"
@@ -106,6 +106,16 @@ installer-check: installer build
 # first window and exits.
 single-instance: build
 	scripts/single-instance.sh build/bin/cartera
+
+# On a Mac (Xcode command-line tools, Go, Node, the Wails CLI): Cartera.app
+# for Intel and Apple silicon, its version stamped from the git tag. Sign and
+# notarize it afterwards (README, "Building for Windows and macOS").
+mac: frontend
+	$(WAILS) build -platform darwin/universal -ldflags "$(LDFLAGS)" -s -m -nosyncgomod
+	go run ./scripts/release -version "$(VERSION)" -plist build/bin/cartera.app/Contents/Info.plist
+	rm -rf build/bin/Cartera-tmp.app && mv build/bin/cartera.app build/bin/Cartera-tmp.app
+	mv build/bin/Cartera-tmp.app build/bin/Cartera.app
+	@echo "built build/bin/Cartera.app $(VERSION)"
 
 dist: installer build
 	rm -rf dist && mkdir -p dist

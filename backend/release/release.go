@@ -88,3 +88,28 @@ func (v Version) WindowsInfo(copyright, comments string) ([]byte, error) {
 	}
 	return json.MarshalIndent(info, "", "\t")
 }
+
+// MacVersion is the version macOS shows and compares
+// (CFBundleShortVersionString, CFBundleVersion): major.minor.patch.
+func (v Version) MacVersion() string {
+	parts := strings.SplitN(v.Numeric, ".", 4)
+	return strings.Join(parts[:3], ".")
+}
+
+// StampPlist sets the version keys of a built app's Info.plist: the
+// numbers macOS compares, and the full version in the Finder's "Get Info".
+func (v Version) StampPlist(plist []byte) ([]byte, error) {
+	out := plist
+	for _, kv := range [][2]string{
+		{"CFBundleShortVersionString", v.MacVersion()},
+		{"CFBundleVersion", v.MacVersion()},
+		{"CFBundleGetInfoString", Product + " " + v.Name},
+	} {
+		re := regexp.MustCompile(`(<key>` + kv[0] + `</key>\s*<string>)[^<]*(</string>)`)
+		if !re.Match(out) {
+			return nil, fmt.Errorf("Info.plist has no %s", kv[0])
+		}
+		out = re.ReplaceAll(out, []byte("${1}"+kv[1]+"${2}"))
+	}
+	return out, nil
+}

@@ -28,7 +28,7 @@ export function OpenFileRequests() {
     setAsking(undefined);
   };
   return (
-    <Modal opened={!!asking} onClose={() => setAsking(undefined)} title={t('openFile.title')} size="sm" centered zIndex={500} data-testid="open-file-confirm">
+    <Modal opened={!!asking} onClose={() => setAsking(undefined)} title={t('openFile.title')} size="md" centered zIndex={500} data-testid="open-file-confirm">
       <Text size="sm">{t('openFile.body', {file: baseName(asking ?? '')})}</Text>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={() => setAsking(undefined)} data-autofocus data-testid="open-file-keep">{t('openFile.keep')}</Button>
