@@ -41,7 +41,7 @@ apt:
 	fi
 
 wails-cli:
-	@if ! $(WAILS) version 2>/dev/null | grep -q '$(WAILS_VERSION)'; then \
+	@if ! $(WAILS) version 2>/dev/null | grep '$(WAILS_VERSION)' >/dev/null; then \
 		echo "installing wails $(WAILS_VERSION)"; \
 		go install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION); \
 	fi
