@@ -39,7 +39,7 @@ export function AboutTable({about}: {about: About}) {
           {rows.map(([label, value]) => (
             <Table.Tr key={label}>
               <Table.Td w={200} c="dimmed" style={{verticalAlign: 'top'}}>{label}</Table.Td>
-              <Table.Td style={{wordBreak: 'break-all'}} data-testid={`about-${label}`}>{value}</Table.Td>
+              <Table.Td style={{overflowWrap: 'anywhere'}} data-testid={`about-${label}`}>{value}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
