@@ -22,7 +22,7 @@ export const es = {
   },
   openFile: {
     title: '¿Abrir otra cartera?',
-    body: 'Se pidió abrir {{file}}. Lo que escribió en el formulario abierto no se ha guardado y se perderá.',
+    body: 'Se pidió abrir {{file}}. Lo que tiene a medio hacer (un formulario o una importación) no se ha guardado y se perderá.',
     keep: 'Seguir editando', open: 'Descartar y abrir',
   },
   about: {
@@ -202,7 +202,7 @@ export const en: Dict = {
   },
   openFile: {
     title: 'Open another portfolio?',
-    body: 'You asked to open {{file}}. What you typed in the open form has not been saved and will be lost.',
+    body: 'You asked to open {{file}}. What you have half done (a form or an import) has not been saved and will be lost.',
     keep: 'Keep editing', open: 'Discard and open',
   },
   about: {

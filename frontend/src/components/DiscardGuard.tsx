@@ -24,6 +24,16 @@ export function hasUnsavedForm(): boolean {
   return unsaved.size > 0;
 }
 
+/** useUnsavedWork counts the calling component as unsaved work while active is true (a wizard half done, a form changed). */
+export function useUnsavedWork(active: boolean) {
+  const key = useRef({}).current;
+  useEffect(() => {
+    if (!active) return;
+    unsaved.add(key);
+    return () => { unsaved.delete(key); };
+  }, [active, key]);
+}
+
 /**
  * useDiscardGuard keeps a filled-in form from being lost to Esc, a click
  * outside or Cancel: with changes, it asks "¿Descartar los cambios?" and only
@@ -34,12 +44,7 @@ export function useDiscardGuard(onClose: () => void): DiscardGuard {
   const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState(false);
   const markDirty = useCallback(() => setDirty(true), []);
-  const key = useRef({}).current;
-  useEffect(() => {
-    if (!dirty) return;
-    unsaved.add(key);
-    return () => { unsaved.delete(key); };
-  }, [dirty, key]);
+  useUnsavedWork(dirty);
   const close = () => { setDirty(false); setAsking(false); onClose(); };
   const requestClose = () => (dirty ? setAsking(true) : close());
   const confirm = (

@@ -20,7 +20,7 @@ vi.mock('../api', () => ({
 
 import {api} from '../api';
 import i18n, {initI18n} from '../i18n';
-import {useDiscardGuard} from './DiscardGuard';
+import {hasUnsavedForm, useDiscardGuard, useUnsavedWork} from './DiscardGuard';
 import {baseName, OpenFileRequests} from './OpenFile';
 
 /** A form with a discard guard, as the client, invoice and payment forms have. */
@@ -84,5 +84,19 @@ describe('baseName', () => {
   it('takes the last part of Windows and Unix paths', () => {
     expect(baseName('C:\\Users\\ana\\B.cartera')).toBe('B.cartera');
     expect(baseName('/home/ana/A.cartera')).toBe('A.cartera');
+  });
+});
+
+describe('an import wizard under way', () => {
+  it('counts as unsaved work while it is open', async () => {
+    function Wizard() {
+      useUnsavedWork(true);
+      return <p>wizard</p>;
+    }
+    initI18n('es');
+    const {unmount} = render(<Wizard />);
+    expect(hasUnsavedForm()).toBe(true);
+    unmount();
+    expect(hasUnsavedForm()).toBe(false);
   });
 });
