@@ -7,12 +7,12 @@ import (
 	"embed"
 	"log"
 	"os"
-	"strings"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
 	"cartera/app"
@@ -32,11 +32,13 @@ func main() {
 	}
 	s := app.NewSession(app.Config{Settings: settings.Open(settings.Dir()), Version: version})
 	portfolios := app.NewPortfolios(s)
-	// `cartera FILE.cartera` (a double-click on a portfolio) opens it in the window.
-	if len(os.Args) == 2 && strings.HasSuffix(strings.ToLower(os.Args[1]), ".cartera") {
-		if _, err := portfolios.Open(os.Args[1]); err != nil {
-			log.Printf("%s: %v", os.Args[1], err)
-		}
+	// `cartera FILE.cartera` (a double-click on a portfolio) opens it once the
+	// window is up: only then is it sure that no other Cartera is running
+	// (a second one hands the file to the first and exits, opening nothing).
+	launch := app.NewLaunch(s)
+	wd, _ := os.Getwd()
+	if path := cli.PortfolioArg(os.Args[1:], wd); path != "" {
+		launch.Request(path)
 	}
 	err := wails.Run(&options.App{
 		Title:            "Cartera",
@@ -51,11 +53,21 @@ func main() {
 		ErrorFormatter:   app.ErrorFormatter(s),
 		// A file dropped on the window opens the import wizard.
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
+		// One Cartera at a time (a named mutex on Windows and macOS, D-Bus on
+		// Linux): a second launch passes its file to the running window.
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId: "com.cartera.app",
+			OnSecondInstanceLaunch: func(d options.SecondInstanceData) {
+				launch.Request(cli.PortfolioArg(d.Args, d.WorkingDirectory))
+			},
+		},
 		Bind: []any{
-			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s), app.NewImports(s),
+			portfolios, launch, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s), app.NewImports(s),
 		},
 		Linux:   &linux.Options{ProgramName: "cartera"},
 		Windows: &windows.Options{},
+		// macOS hands a double-clicked file to the running app, not on the command line.
+		Mac: &mac.Options{OnFileOpen: launch.Request},
 	})
 	if err != nil {
 		log.Fatal(err)

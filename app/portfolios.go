@@ -195,6 +195,7 @@ func (p *Portfolios) Close() error {
 	p.s.info = PortfolioInfo{Generation: p.s.info.Generation + 1}
 	info := p.s.info
 	p.s.mu.Unlock()
+	p.s.retitle(info)
 	p.s.emit(EventPortfolio, info)
 	return nil
 }

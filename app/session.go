@@ -163,6 +163,7 @@ func (s *Session) swap(db *sqlite.DB) (PortfolioInfo, error) {
 	s.mu.Unlock()
 	s.settings.Touch(settings.Recent{Path: db.Path(), Name: p.Name, Country: p.Country, OpenedAt: time.Now().UTC()})
 	db.StartAutoBackup(s.backupDelay, s.backupEvery, 10, nil)
+	s.retitle(info)
 	s.emit(EventPortfolio, info)
 	return info, nil
 }

@@ -65,6 +65,9 @@ func Dir() string {
 // Open returns the store of the settings file in dir.
 func Open(dir string) *Store { return &Store{path: filepath.Join(dir, "settings.json")} }
 
+// Dir is the folder the settings file is in.
+func (s *Store) Dir() string { return filepath.Dir(s.path) }
+
 // Load returns the settings; a missing or damaged file gives the defaults,
 // since losing the recent list must never stop Cartera from starting.
 func (s *Store) Load() Settings {

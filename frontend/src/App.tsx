@@ -8,6 +8,7 @@ import {AppContext, makeState, notifyError} from './state';
 import {theme} from './theme';
 import {StartScreen} from './screens/Start';
 import {Workspace} from './screens/Workspace';
+import {OpenFileRequests} from './components/OpenFile';
 
 initI18n("es");
 
@@ -21,7 +22,8 @@ export default function App() {
       initI18n(m.language);
       setLangState(m.language === 'en' ? 'en' : 'es');
       setMeta(m);
-      setInfo(cur);
+      // A portfolio opened meanwhile (a double-clicked file) is newer than this answer.
+      setInfo((prev) => (prev && prev.generation > cur.generation ? prev : cur));
     }, (e) => notifyError(e));
     return events.onPortfolio((p) => setInfo(p));
   }, []);
@@ -42,6 +44,7 @@ export default function App() {
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
         <Notifications position="top-right" />
+        <OpenFileRequests />
         {!state ? (
           <Center h="100%"><Loader /></Center>
         ) : (

@@ -20,6 +20,17 @@ export const es = {
     title: '¿Descartar los cambios?', body: 'Lo que escribió en este formulario no se ha guardado y se perderá.',
     keep: 'Seguir editando', yes: 'Descartar',
   },
+  openFile: {
+    title: '¿Abrir otra cartera?',
+    body: 'Se pidió abrir {{file}}. Lo que tiene a medio hacer (un formulario o una importación) no se ha guardado y se perderá.',
+    keep: 'Seguir editando', open: 'Descartar y abrir',
+  },
+  about: {
+    link: 'Acerca de Cartera', title: 'Acerca de Cartera', version: 'Versión', schema: 'Versión del formato de cartera',
+    portfolios: 'Carteras nuevas', backups: 'Copias de seguridad de esta cartera',
+    backupsNone: 'En una carpeta junto a cada cartera (nombre-copias)', settings: 'Configuración',
+    keep: 'Desinstalar Cartera no borra sus carteras, sus copias de seguridad ni su configuración.',
+  },
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'México', PE: 'Perú', AR: 'Argentina'},
   start: {
@@ -245,6 +256,17 @@ export const en: Dict = {
   discard: {
     title: 'Discard your changes?', body: 'What you typed in this form has not been saved and will be lost.',
     keep: 'Keep editing', yes: 'Discard',
+  },
+  openFile: {
+    title: 'Open another portfolio?',
+    body: 'You asked to open {{file}}. What you have half done (a form or an import) has not been saved and will be lost.',
+    keep: 'Keep editing', open: 'Discard and open',
+  },
+  about: {
+    link: 'About Cartera', title: 'About Cartera', version: 'Version', schema: 'Portfolio format version',
+    portfolios: 'New portfolios', backups: 'Backups of this portfolio',
+    backupsNone: 'In a folder beside each portfolio (name-copias)', settings: 'Settings',
+    keep: 'Uninstalling Cartera does not delete your portfolios, their backups or your settings.',
   },
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'Mexico', PE: 'Peru', AR: 'Argentina'},

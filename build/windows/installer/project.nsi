@@ -1,42 +1,47 @@
 Unicode true
 
 ####
-## Please note: Template replacements don't work in this file. They are provided with default defines like
-## mentioned underneath.
-## If the keyword is not defined, "wails_tools.nsh" will populate them with the values from ProjectInfo.
-## If they are defined here, "wails_tools.nsh" will not touch them. This allows to use this project.nsi manually
-## from outside of Wails for debugging and development of the installer.
+## Cartera's Windows installer. `make installer` builds it through
+## `wails build -platform windows/amd64 -nsis`, which regenerates
+## "wails_tools.nsh" from wails.json and runs makensis on this file.
 ##
-## For development first make a wails nsis build to populate the "wails_tools.nsh":
-## > wails build --target windows/amd64 --nsis
-## Then you can call makensis on this file with specifying the path to your binary:
-## For a AMD64 only installer:
-## > makensis -DARG_WAILS_AMD64_BINARY=..\..\bin\app.exe
-## For a ARM64 only installer:
-## > makensis -DARG_WAILS_ARM64_BINARY=..\..\bin\app.exe
-## For a installer with both architectures:
-## > makensis -DARG_WAILS_AMD64_BINARY=..\..\bin\app-amd64.exe -DARG_WAILS_ARM64_BINARY=..\..\bin\app-arm64.exe
+## - Installs for the current user without administrator rights
+##   ($LOCALAPPDATA\Programs\Cartera, HKCU), or for every user when the
+##   installer is run as administrator ($PROGRAMFILES64\Cartera, HKLM).
+## - Start-menu entry; desktop shortcut optional (a component, ticked).
+## - Associates .cartera files ("Cartera de cobranza") with the program.
+## - Bootstraps the WebView2 runtime when it is missing.
+## - The uninstaller removes the program's own files only: portfolios,
+##   their backups and the settings are never touched.
+##
+## The version comes from "release.nsh", written at build time by
+## scripts/release (see the Makefile); without it, wails.json's
+## productVersion is used.
 ####
-## The following information is taken from the ProjectInfo file, but they can be overwritten here.
-####
-## !define INFO_PROJECTNAME    "MyProject" # Default "{{.Name}}"
-## !define INFO_COMPANYNAME    "MyCompany" # Default "{{.Info.CompanyName}}"
-## !define INFO_PRODUCTNAME    "MyProduct" # Default "{{.Info.ProductName}}"
-## !define INFO_PRODUCTVERSION "1.0.0"     # Default "{{.Info.ProductVersion}}"
-## !define INFO_COPYRIGHT      "Copyright" # Default "{{.Info.Copyright}}"
-###
-## !define PRODUCT_EXECUTABLE  "Application.exe"      # Default "${INFO_PROJECTNAME}.exe"
-## !define UNINST_KEY_NAME     "UninstKeyInRegistry"  # Default "${INFO_COMPANYNAME}${INFO_PRODUCTNAME}"
-####
-## !define REQUEST_EXECUTION_LEVEL "admin"            # Default "admin"  see also https://nsis.sourceforge.io/Docs/Chapter4.html
-####
-## Include the wails tools
-####
-!include "wails_tools.nsh"
+!include /NONFATAL "release.nsh"
 
-# The version information for this two must consist of 4 parts
-VIProductVersion "${INFO_PRODUCTVERSION}.0"
-VIFileVersion    "${INFO_PRODUCTVERSION}.0"
+!define INFO_PRODUCTNAME        "Cartera"
+!define INFO_COMPANYNAME        "Cartera"
+!define PRODUCT_EXECUTABLE      "cartera.exe"
+!define UNINST_KEY_NAME         "Cartera"
+# No UAC prompt: a per-user install needs none; an administrator who wants a
+# per-machine install runs the installer "as administrator".
+!define REQUEST_EXECUTION_LEVEL "user"
+
+!include "wails_tools.nsh"
+!include "LogicLib.nsh"
+
+!ifndef CARTERA_VERSION_NUMERIC
+  !define CARTERA_VERSION_NUMERIC "${INFO_PRODUCTVERSION}.0"
+!endif
+!ifndef CARTERA_INSTALLER
+  !define CARTERA_INSTALLER "Cartera-${INFO_PRODUCTVERSION}-setup.exe"
+!endif
+!define FILE_CLASS "Cartera.Portfolio"
+
+# Four numbers, as Windows requires; the text fields carry the full version.
+VIProductVersion "${CARTERA_VERSION_NUMERIC}"
+VIFileVersion    "${CARTERA_VERSION_NUMERIC}"
 
 VIAddVersionKey "CompanyName"     "${INFO_COMPANYNAME}"
 VIAddVersionKey "FileDescription" "${INFO_PRODUCTNAME} Installer"
@@ -48,75 +53,148 @@ VIAddVersionKey "ProductName"     "${INFO_PRODUCTNAME}"
 # Enable HiDPI support. https://nsis.sourceforge.io/Reference/ManifestDPIAware
 ManifestDPIAware true
 
-!include "MUI.nsh"
+!include "MUI2.nsh"
 
 !define MUI_ICON "..\icon.ico"
 !define MUI_UNICON "..\icon.ico"
-# !define MUI_WELCOMEFINISHPAGE_BITMAP "resources\leftimage.bmp" #Include this to add a bitmap on the left side of the Welcome Page. Must be a size of 164x314
-!define MUI_FINISHPAGE_NOAUTOCLOSE # Wait on the INSTFILES page so the user can take a look into the details of the installation steps
-!define MUI_ABORTWARNING # This will warn the user if they exit from the installer.
+!define MUI_ABORTWARNING
 
-!insertmacro MUI_PAGE_WELCOME # Welcome to the installer page.
-# !insertmacro MUI_PAGE_LICENSE "resources\eula.txt" # Adds a EULA page to the installer
-!insertmacro MUI_PAGE_DIRECTORY # In which folder install page.
-!insertmacro MUI_PAGE_INSTFILES # Installing page.
-!insertmacro MUI_PAGE_FINISH # Finished installation page.
+!define MUI_WELCOMEPAGE_TEXT "$(cartera_welcome)"
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_COMPONENTS
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${PRODUCT_EXECUTABLE}"
+!insertmacro MUI_PAGE_FINISH
 
-!insertmacro MUI_UNPAGE_INSTFILES # Uinstalling page
+!define MUI_UNCONFIRMPAGE_TEXT_TOP "$(cartera_uninstall_keeps)"
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
 
-!insertmacro MUI_LANGUAGE "English" # Set the Language of the installer
+# Spanish first: it is the default when Windows' language is neither.
+!insertmacro MUI_LANGUAGE "Spanish"
+!insertmacro MUI_LANGUAGE "English"
 
-## The following two statements can be used to sign the installer and the uninstaller. The path to the binaries are provided in %1
+LangString cartera_welcome ${LANG_SPANISH} "Este asistente instala Cartera ${INFO_PRODUCTVERSION}, cuentas por cobrar y cobranza.$\r$\n$\r$\nSe instala solo para su usuario, sin permisos de administrador. Para instalarlo para todos los usuarios del equipo, ejecute el instalador como administrador.$\r$\n$\r$\nSus carteras (archivos .cartera), sus copias de seguridad y su configuración no forman parte del programa: ni esta instalación ni una desinstalación las tocan."
+LangString cartera_welcome ${LANG_ENGLISH} "This wizard installs Cartera ${INFO_PRODUCTVERSION}, accounts receivable and collections.$\r$\n$\r$\nIt installs for your user only, without administrator rights. To install it for every user of this computer, run the installer as administrator.$\r$\n$\r$\nYour portfolios (.cartera files), their backups and your settings are not part of the program: neither this installation nor an uninstall touches them."
+LangString cartera_uninstall_keeps ${LANG_SPANISH} "Se quitará el programa Cartera de este equipo. Sus carteras (archivos .cartera), sus copias de seguridad y su configuración NO se borran: quedan donde están."
+LangString cartera_uninstall_keeps ${LANG_ENGLISH} "The Cartera program will be removed from this computer. Your portfolios (.cartera files), their backups and your settings are NOT deleted: they stay where they are."
+LangString cartera_section_main ${LANG_SPANISH} "Cartera (programa y menú Inicio)"
+LangString cartera_section_main ${LANG_ENGLISH} "Cartera (program and Start menu)"
+LangString cartera_section_desktop ${LANG_SPANISH} "Acceso directo en el escritorio"
+LangString cartera_section_desktop ${LANG_ENGLISH} "Desktop shortcut"
+LangString cartera_file_type ${LANG_SPANISH} "Cartera de cobranza"
+LangString cartera_file_type ${LANG_ENGLISH} "Cartera portfolio"
+LangString cartera_open_with ${LANG_SPANISH} "Abrir con Cartera"
+LangString cartera_open_with ${LANG_ENGLISH} "Open with Cartera"
+LangString cartera_needs_admin ${LANG_SPANISH} "Cartera se instaló para todos los usuarios: ejecute el desinstalador como administrador."
+LangString cartera_needs_admin ${LANG_ENGLISH} "Cartera was installed for every user: run the uninstaller as administrator."
+
+## To sign the installer and the uninstaller (the path is given in %1):
 #!uninstfinalize 'signtool --file "%1"'
 #!finalize 'signtool --file "%1"'
 
 Name "${INFO_PRODUCTNAME}"
-OutFile "..\..\bin\${INFO_PROJECTNAME}-${ARCH}-installer.exe" # Name of the installer's file.
-!ifdef WAILS_INSTALL_SCOPE
-  !if "${WAILS_INSTALL_SCOPE}" == "user"
-    InstallDir "$LOCALAPPDATA\Programs\${INFO_PRODUCTNAME}"
-  !else
-    InstallDir "$PROGRAMFILES64\${INFO_COMPANYNAME}\${INFO_PRODUCTNAME}"
-  !endif
-!else
-  InstallDir "$PROGRAMFILES64\${INFO_COMPANYNAME}\${INFO_PRODUCTNAME}"
-!endif # Default installing folder ($PROGRAMFILES is Program Files folder).
-ShowInstDetails show # This will always show the installation details.
+OutFile "..\..\bin\${CARTERA_INSTALLER}"
+ShowInstDetails show
+
+# 1 when installing for every user (the installer runs as administrator).
+Var MachineWide
 
 Function .onInit
-   !insertmacro wails.checkArchitecture
+    !insertmacro wails.checkArchitecture
+    UserInfo::GetAccountType
+    Pop $0
+    ${If} $0 == "Admin"
+        StrCpy $MachineWide 1
+        SetShellVarContext all
+    ${Else}
+        StrCpy $MachineWide 0
+        SetShellVarContext current
+    ${EndIf}
+    # $INSTDIR is empty unless /D= was given on the command line.
+    ${If} $INSTDIR == ""
+        ${If} $MachineWide == 1
+            StrCpy $INSTDIR "$PROGRAMFILES64\${INFO_PRODUCTNAME}"
+        ${Else}
+            StrCpy $INSTDIR "$LOCALAPPDATA\Programs\${INFO_PRODUCTNAME}"
+        ${EndIf}
+    ${EndIf}
 FunctionEnd
 
-Section
-    !insertmacro wails.setShellContext
-
+Section "$(cartera_section_main)" SecMain
+    SectionIn RO
     !insertmacro wails.webview2runtime
 
     SetOutPath $INSTDIR
-
     !insertmacro wails.files
+    File "..\portfolio.ico"
 
     CreateShortcut "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
-    CreateShortCut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
 
-    !insertmacro wails.associateFiles
-    !insertmacro wails.associateCustomProtocols
+    # .cartera files open in Cartera (the previous owner of the extension is kept, to restore on uninstall).
+    !insertmacro APP_ASSOCIATE "cartera" "${FILE_CLASS}" "$(cartera_file_type)" "$INSTDIR\portfolio.ico" "$(cartera_open_with)" '"$INSTDIR\${PRODUCT_EXECUTABLE}" "%1"'
+    System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 
-    !insertmacro wails.writeUninstaller
+    WriteUninstaller "$INSTDIR\uninstall.exe"
+    SetRegView 64
+    WriteRegStr SHELL_CONTEXT "${UNINST_KEY}" "Publisher" "${INFO_COMPANYNAME}"
+    WriteRegStr SHELL_CONTEXT "${UNINST_KEY}" "DisplayName" "${INFO_PRODUCTNAME}"
+    WriteRegStr SHELL_CONTEXT "${UNINST_KEY}" "DisplayVersion" "${INFO_PRODUCTVERSION}"
+    WriteRegStr SHELL_CONTEXT "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\${PRODUCT_EXECUTABLE}"
+    WriteRegStr SHELL_CONTEXT "${UNINST_KEY}" "InstallLocation" "$INSTDIR"
+    WriteRegStr SHELL_CONTEXT "${UNINST_KEY}" "UninstallString" "$\"$INSTDIR\uninstall.exe$\""
+    WriteRegStr SHELL_CONTEXT "${UNINST_KEY}" "QuietUninstallString" "$\"$INSTDIR\uninstall.exe$\" /S"
+    WriteRegDWORD SHELL_CONTEXT "${UNINST_KEY}" "NoModify" 1
+    WriteRegDWORD SHELL_CONTEXT "${UNINST_KEY}" "NoRepair" 1
+    ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+    IntFmt $0 "0x%08X" $0
+    WriteRegDWORD SHELL_CONTEXT "${UNINST_KEY}" "EstimatedSize" "$0"
 SectionEnd
 
+Section "$(cartera_section_desktop)" SecDesktop
+    CreateShortcut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
+SectionEnd
+
+Function un.onInit
+    # A per-machine install is recorded under HKLM with this folder; removing it needs an administrator.
+    UserInfo::GetAccountType
+    Pop $0
+    SetRegView 64
+    ReadRegStr $1 HKLM "${UNINST_KEY}" "InstallLocation"
+    ${If} $1 != ""
+    ${AndIf} $1 == $INSTDIR
+        ${If} $0 != "Admin"
+            MessageBox MB_ICONSTOP "$(cartera_needs_admin)" /SD IDOK
+            SetErrorLevel 740
+            Quit
+        ${EndIf}
+        SetShellVarContext all
+    ${Else}
+        SetShellVarContext current
+    ${EndIf}
+FunctionEnd
+
+# Only the program's own files go: never the portfolios (.cartera), their
+# backups or the settings folder, wherever they are.
 Section "uninstall"
-    !insertmacro wails.setShellContext
-
-    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # Remove the WebView2 DataPath
-
-    RMDir /r $INSTDIR
+    Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
+    Delete "$INSTDIR\portfolio.ico"
+    Delete "$INSTDIR\uninstall.exe"
+    RMDir "$INSTDIR"
 
     Delete "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk"
     Delete "$DESKTOP\${INFO_PRODUCTNAME}.lnk"
 
-    !insertmacro wails.unassociateFiles
-    !insertmacro wails.unassociateCustomProtocols
+    !insertmacro APP_UNASSOCIATE "cartera" "${FILE_CLASS}"
+    System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 
-    !insertmacro wails.deleteUninstaller
+    SetRegView 64
+    DeleteRegKey SHELL_CONTEXT "${UNINST_KEY}"
+
+    # WebView2's cache for the program, %APPDATA%\cartera.exe of the user
+    # uninstalling (Cartera keeps nothing of the user's there; its settings
+    # are in %APPDATA%\Cartera, which stays).
+    SetShellVarContext current
+    RMDir /r "$APPDATA\${PRODUCT_EXECUTABLE}"
 SectionEnd

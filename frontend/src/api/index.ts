@@ -5,6 +5,7 @@ import * as Clients from '../../wailsjs/go/app/Clients';
 import * as Exports from '../../wailsjs/go/app/Exports';
 import * as Imports from '../../wailsjs/go/app/Imports';
 import * as Invoices from '../../wailsjs/go/app/Invoices';
+import * as Launch from '../../wailsjs/go/app/Launch';
 import * as Payments from '../../wailsjs/go/app/Payments';
 import * as Portfolios from '../../wailsjs/go/app/Portfolios';
 import * as Preferences from '../../wailsjs/go/app/Preferences';
@@ -19,6 +20,7 @@ export type PortfolioInfo = app.PortfolioInfo;
 export type Portfolio = Data<ar.Portfolio>;
 export type RecentPortfolio = app.RecentPortfolio;
 export type Meta = app.Meta;
+export type About = app.About;
 export type Client = ar.Client;
 export type Contact = ar.Contact;
 export type ClientInput = Data<ar.ClientInput>;
@@ -131,6 +133,9 @@ async function call<T>(p: Promise<T>): Promise<T> {
 
 export const api = {
   meta: () => call(Preferences.Meta()),
+  about: () => call(Preferences.About()),
+  /** The portfolio file Cartera was started with ("" if none), once; later ones arrive through events.onOpenFile. */
+  pendingFile: () => call(Launch.Pending()),
   setLanguage: (lang: string) => call(Preferences.SetLanguage(lang)),
   history: (f: Partial<AuditFilter>) => call(Preferences.History(f as sqlite.AuditFilter)) as Promise<HistoryPage>,
 
@@ -216,6 +221,8 @@ export const events = {
   onPortfolio: (fn: (info: PortfolioInfo) => void) => EventsOn('portfolio', fn),
   onJobProgress: (fn: (p: JobProgress) => void) => EventsOn('job:progress', fn),
   onJobDone: (fn: (d: JobDone) => void) => EventsOn('job:done', fn),
+  /** A portfolio file handed to the running Cartera (a double-click, a second launch). */
+  onOpenFile: (fn: (path: string) => void) => EventsOn('open-file', fn),
   /** Files dropped on the window (only in the desktop app; a browser has no paths). */
   onFileDrop: (fn: (paths: string[]) => void) => {
     try {

@@ -16,12 +16,26 @@ export interface DiscardGuard {
   confirm: ReactNode;
 }
 
-// The dirty flags of the forms open now, so that something arriving from
-// outside (a portfolio opened by a double-click) can ask before replacing them.
+// The dirty flags of the open forms, and the other unsaved work (a wizard
+// half done), so that something arriving from outside (a portfolio opened by
+// a double-click) can ask before replacing them.
 const openForms = new Set<{current: boolean}>();
+const unsaved = new Set<object>();
 
-/** anyFormDirty tells whether a form on screen holds changes that are not saved. */
-export const anyFormDirty = () => [...openForms].some((f) => f.current);
+/** hasUnsavedForm tells whether an open form has changes that opening another portfolio would throw away. */
+export function hasUnsavedForm(): boolean {
+  return unsaved.size > 0 || [...openForms].some((f) => f.current);
+}
+
+/** useUnsavedWork counts the calling component as unsaved work while active is true (a wizard half done). */
+export function useUnsavedWork(active: boolean) {
+  const key = useRef({}).current;
+  useEffect(() => {
+    if (!active) return;
+    unsaved.add(key);
+    return () => { unsaved.delete(key); };
+  }, [active, key]);
+}
 
 /**
  * useDiscardGuard keeps a filled-in form from being lost to Esc, a click

@@ -5,7 +5,7 @@ import {MantineProvider, Modal, TextInput} from '@mantine/core';
 import {I18nextProvider} from 'react-i18next';
 import i18n, {initI18n} from '../i18n';
 import {typing} from './shortcuts';
-import {anyFormDirty, useDiscardGuard} from './DiscardGuard';
+import {hasUnsavedForm, useDiscardGuard} from './DiscardGuard';
 
 vi.mock('../api', () => ({api: {}, toApiError: (e: any) => e}));
 import {matchesAll} from './common';
@@ -69,7 +69,7 @@ describe('useDiscardGuard', () => {
     const input = screen.getByLabelText('Nombre') as HTMLInputElement;
     fireEvent.input(input, {target: {value: 'H'}});
     expect(input.value).toBe('H');
-    expect(anyFormDirty()).toBe(true);
+    expect(hasUnsavedForm()).toBe(true);
     fireEvent.keyDown(input, {key: 'Escape'});
     expect(onClose).not.toHaveBeenCalled();
     expect(await screen.findByText('¿Descartar los cambios?')).toBeTruthy();

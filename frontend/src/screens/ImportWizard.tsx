@@ -8,6 +8,7 @@ import {IconAlertTriangle, IconCheck, IconFileImport, IconInfoCircle, IconUpload
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, capitalize, events, ImportPreview, ImportReport, ImportRequest, ImportTarget, Problem, toApiError} from '../api';
 import {notifyError, notifyOK, useApp} from '../state';
+import {useUnsavedWork} from '../components/DiscardGuard';
 
 type Classes = 'error' | 'missing_client' | 'tax_id' | 'conflict' | 'notice';
 type Choices = ImportRequest['choices'];
@@ -49,6 +50,8 @@ function useJob(onDone: (ok: boolean, result: any, error?: ApiError) => void) {
 export function ImportWizard(props: {target: ImportTarget; path?: string; onClose: () => void; onImported: () => void}) {
   const {t} = useTranslation();
   const {int} = useApp();
+  // A file handed to Cartera from outside asks before dropping a wizard under way.
+  useUnsavedWork(true);
   const [step, setStep] = useState(0);
   const [req, setReq] = useState<ImportRequest>({
     path: props.path ?? '', target: props.target, settings: {format: '', sheet: '', encoding: '', delimiter: '', headerRow: 0},

@@ -6,6 +6,7 @@ import {api, ApiError, events, JobProgress, PortfolioInfo, RecentPortfolio, toAp
 import {useDiscardGuard} from '../components/DiscardGuard';
 import {notifyError, useApp, useAsync} from '../state';
 import {LanguageSwitch} from './Workspace';
+import {AboutLink} from '../components/About';
 
 const currencyOf: Record<string, string> = {CL: 'CLP', CO: 'COP', MX: 'MXN', PE: 'PEN', AR: 'ARS'};
 
@@ -31,7 +32,10 @@ export function StartScreen({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
           <Title order={1} c="teal.8">{t('app.name')}</Title>
           <Text c="dimmed" size="lg">{t('app.tagline')}</Text>
         </div>
-        <LanguageSwitch />
+        <Stack gap={4} align="flex-end">
+          <LanguageSwitch />
+          <AboutLink />
+        </Stack>
       </Group>
       <SimpleGrid cols={{base: 1, sm: 3}} mb="xl">
         <ActionCard icon={<IconFilePlus />} title={t('start.new')} hint={t('start.newHint')} onClick={() => setNewOpen(true)} testId="start-new" />

@@ -15,6 +15,7 @@ import {PaymentForm} from './PaymentForm';
 import {HistoryScreen} from './History';
 import {BackupsScreen} from './Backups';
 import {SettingsModal} from './Settings';
+import {AboutLink} from '../components/About';
 import {ImportWizard} from './ImportWizard';
 
 export type Section = 'clients' | 'invoices' | 'payments' | 'history' | 'backups';
@@ -125,6 +126,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
             ))}
           </Stack>
           <Text size="xs" c="dimmed" p="xs">{t('common.shortcuts')}</Text>
+          <Text px="xs" pb="xs"><AboutLink /></Text>
         </AppShell.Navbar>
         <AppShell.Main style={{height: '100dvh', display: 'flex', flexDirection: 'column'}}>
           <div style={{flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column'}}>

@@ -1,5 +1,25 @@
 export namespace app {
 	
+	export class About {
+	    version: string;
+	    schema: number;
+	    portfolios: string;
+	    backups: string;
+	    settings: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new About(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.schema = source["schema"];
+	        this.portfolios = source["portfolios"];
+	        this.backups = source["backups"];
+	        this.settings = source["settings"];
+	    }
+	}
 	export class DemoRequest {
 	    country: string;
 	    clients: number;
