@@ -16,6 +16,7 @@ export const es = {
     shortcuts: 'Atajos: N nuevo · I importar · / buscar · Alt+1…5 secciones · Esc cerrar',
     capped: 'Se muestran los primeros {{shown}} de {{total}}. Use la búsqueda o los filtros para encontrar el resto.',
   },
+  dates: {ph: 'DD-MM-AAAA', bad: 'Una fecha no es válida: escríbala como 31-12-2026, con un año entre 1900 y 2100.'},
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'México', PE: 'Perú', AR: 'Argentina'},
   start: {
@@ -181,6 +182,7 @@ export const en: Dict = {
     shortcuts: 'Shortcuts: N new · I import · / search · Alt+1…5 sections · Esc close',
     capped: 'Showing the first {{shown}} of {{total}}. Use search or the filters to find the rest.',
   },
+  dates: {ph: 'DD-MM-YYYY', bad: 'A date is not valid: write it as 31-12-2026, with a year between 1900 and 2100.'},
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'Mexico', PE: 'Peru', AR: 'Argentina'},
   start: {

@@ -4,6 +4,7 @@ import {useTranslation} from 'react-i18next';
 import {api, ApiError, OpenItem, toApiError} from '../api';
 import {addDays} from '../format';
 import {ClientPicker, MoneyInput} from '../components/common';
+import {DateField} from '../components/DateField';
 import {notifyOK, useApp, useAsync} from '../state';
 
 export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; onClose: () => void; onSaved: () => void}) {
@@ -56,8 +57,8 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
             <TextInput label={t('invoiceForm.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={fe('number')} required data-testid="invoice-number" data-autofocus={!!clientId || undefined} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('invoiceForm.issue')} value={issue} onChange={(e) => setIssue(e.currentTarget.value)} error={fe('issueDate')} required />
-            <TextInput type="date" label={t('invoiceForm.due')} value={due} onChange={(e) => { setDue(e.currentTarget.value); setDueTouched(true); }} error={fe('dueDate')}
+            <DateField label={t('invoiceForm.issue')} value={issue} onChange={setIssue} error={fe('issueDate')} required testId="invoice-issue" />
+            <DateField label={t('invoiceForm.due')} value={due} onChange={(v) => { setDue(v); setDueTouched(true); }} error={fe('dueDate')} testId="invoice-due"
               description={!dueTouched && terms !== undefined && kind !== 'credit_note' ? t('invoiceForm.dueHint', {days: terms}) : undefined} />
           </SimpleGrid>
           <SimpleGrid cols={2}>

@@ -9,6 +9,7 @@ import {ClientPicker, EmptyState, Loading, StatusBadge} from '../components/comm
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
 import {ImportButton} from '../components/ImportButton';
+import {DateField} from '../components/DateField';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {useNav} from './Workspace';
@@ -53,9 +54,9 @@ export function InvoicesScreen() {
         <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
         <Select placeholder={t('invoices.status')} clearable value={status} onChange={setStatus} data={statuses.map((s) => ({value: s, label: t(`status.${s}`)}))} w={160} />
         <Select placeholder={t('invoices.kind')} clearable value={kind} onChange={setKind} data={['invoice', 'credit_note', 'debit_note'].map((k) => ({value: k, label: t(`kind.${k}`)}))} w={140} />
-        <TextInput type="date" aria-label={t('invoices.dueFrom')} title={t('invoices.dueFrom')} value={dueFrom} onChange={(e) => setDueFrom(e.currentTarget.value)} w={140} />
+        <DateField aria-label={t('invoices.dueFrom')} title={t('invoices.dueFrom')} value={dueFrom} onChange={setDueFrom} clearable w={140} testId="due-from" />
         <Text size="sm" c="dimmed">–</Text>
-        <TextInput type="date" aria-label={t('invoices.dueTo')} title={t('invoices.dueTo')} value={dueTo} onChange={(e) => setDueTo(e.currentTarget.value)} w={140} />
+        <DateField aria-label={t('invoices.dueTo')} title={t('invoices.dueTo')} value={dueTo} onChange={setDueTo} clearable w={140} testId="due-to" />
       </Group>
       <VirtualTable<DocumentRow>
         columns={columns}

@@ -3,6 +3,7 @@ import {Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Tex
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, Line, OpenItem, toApiError} from '../api';
 import {ClientPicker, MoneyInput} from '../components/common';
+import {DateField} from '../components/DateField';
 import {notifyOK, useApp, useAsync} from '../state';
 
 /**
@@ -100,7 +101,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
         <Stack gap="sm">
           <ClientPicker value={client} onChange={(id) => { setClient(id); setLines({}); }} error={fe('clientId')} autoFocus={!clientId} />
           <SimpleGrid cols={3}>
-            <TextInput type="date" label={t('paymentForm.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={fe('date')} required />
+            <DateField label={t('paymentForm.date')} value={day} onChange={setDay} error={fe('date')} required testId="payment-date" />
             <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount')} testId="payment-amount" />
             <Select label={t('paymentForm.currency')} value={currency} onChange={(v) => setCurrency(v || home)} data={currencies.data ?? [home]} searchable allowDeselect={false} error={fe('currency')} />
           </SimpleGrid>
