@@ -52,7 +52,7 @@ func main() {
 		// A file dropped on the window opens the import wizard.
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Bind: []any{
-			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s), app.NewImports(s),
+			portfolios, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s), app.NewImports(s), app.NewShell(s),
 		},
 		Linux:   &linux.Options{ProgramName: "cartera"},
 		Windows: &windows.Options{},

@@ -41,7 +41,9 @@ export default function App() {
   return (
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
-        <Notifications position="top-right" />
+        {/* Bottom centre: the header's buttons, a drawer's or a dialog's close button and the
+            dialogs' own buttons all sit at the top or at the sides, where toasts would cover them. */}
+        <Notifications position="bottom-center" limit={3} containerWidth={420} />
         {!state ? (
           <Center h="100%"><Loader /></Center>
         ) : (

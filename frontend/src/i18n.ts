@@ -163,6 +163,7 @@ export const es = {
   },
   export: {
     button: 'Exportar', ledger: 'Exportar movimientos', working: 'Exportando… {{n}} filas', done: '{{n}} filas exportadas a {{path}}', canceled: 'Exportación cancelada; no quedó ningún archivo.',
+    open: 'Abrir', reveal: 'Mostrar en la carpeta',
   },
   settings: {title: 'Datos de la cartera', legalName: 'Razón social', taxId: 'Identificación tributaria', terms: 'Plazo de pago por defecto (días)', fiscal: 'Mes de inicio del año fiscal', file: 'Archivo'},
 };
@@ -329,6 +330,7 @@ export const en: Dict = {
   },
   export: {
     button: 'Export', ledger: 'Export ledger', working: 'Exporting… {{n}} rows', done: '{{n}} rows exported to {{path}}', canceled: 'Export cancelled; no file was left.',
+    open: 'Open', reveal: 'Show in folder',
   },
   settings: {title: 'Portfolio details', legalName: 'Legal name', taxId: 'Tax ID', terms: 'Default payment terms (days)', fiscal: 'Fiscal year start month', file: 'File'},
 };

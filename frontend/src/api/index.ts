@@ -8,6 +8,7 @@ import * as Invoices from '../../wailsjs/go/app/Invoices';
 import * as Payments from '../../wailsjs/go/app/Payments';
 import * as Portfolios from '../../wailsjs/go/app/Portfolios';
 import * as Preferences from '../../wailsjs/go/app/Preferences';
+import * as Shell from '../../wailsjs/go/app/Shell';
 import {EventsOn, OnFileDrop, OnFileDropOff} from '../../wailsjs/runtime/runtime';
 import type {app, ar, settings, sqlite} from '../../wailsjs/go/models';
 import {validDate} from '../format';
@@ -187,6 +188,9 @@ export const api = {
   startExport: (list: string, path: string) => call(Exports.Start(list, path)),
   chooseLedgerFile: (clientId: number) => call(Exports.ChooseLedgerFile(clientId)),
   startLedgerExport: (clientId: number, path: string) => call(Exports.StartLedger(clientId, path)),
+  /** openFile opens a file Cartera wrote in this session with its usual program; revealFile shows it in its folder. */
+  openFile: (path: string) => call(Shell.Open(path)),
+  revealFile: (path: string) => call(Shell.Reveal(path)),
 
   chooseImportFile: () => call(Imports.ChooseFile()),
   importPreview: (req: ImportRequest) => call(Imports.Preview(req as app.ImportRequest)),

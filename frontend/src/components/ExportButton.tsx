@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import {Button} from '@mantine/core';
+import {Button, Group, Stack, Text} from '@mantine/core';
 import {notifications} from '@mantine/notifications';
 import {IconFileSpreadsheet} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
@@ -19,8 +19,9 @@ export function ExportButton({list, clientId, label, size}: {list: 'clients' | '
     const off2 = events.onJobDone((d) => {
       if (d.id !== job) return;
       setJob(undefined);
-      if (d.ok) notifications.update({id: job, loading: false, color: 'teal', message: t('export.done', {n: int(d.result.rows), path: d.result.path}), autoClose: 8000});
-      else notifications.update({id: job, loading: false, color: d.error?.code === 'canceled' ? 'gray' : 'red',
+      if (d.ok) notifications.update({id: job, loading: false, color: 'teal', withCloseButton: true, autoClose: 15000,
+        message: <Written path={d.result.path} text={t('export.done', {n: int(d.result.rows), path: d.result.path})} />});
+      else notifications.update({id: job, loading: false, withCloseButton: true, color: d.error?.code === 'canceled' ? 'gray' : 'red',
         message: d.error?.code === 'canceled' ? t('export.canceled') : d.error?.message ?? '', autoClose: 8000});
     });
     return () => { off1(); off2(); };
@@ -40,5 +41,19 @@ export function ExportButton({list, clientId, label, size}: {list: 'clients' | '
     <Button variant="default" size={size} leftSection={<IconFileSpreadsheet size={16} />} onClick={start} loading={!!job} data-testid={`export-${list}`}>
       {label ?? t('export.button')}
     </Button>
+  );
+}
+
+/** Written says where a file went and offers to open it or show it in its folder. */
+function Written({path, text}: {path: string; text: string}) {
+  const {t} = useTranslation();
+  return (
+    <Stack gap={6} data-testid="export-done">
+      <Text size="sm" style={{wordBreak: 'break-all'}}>{text}</Text>
+      <Group gap="xs">
+        <Button size="compact-sm" variant="light" onClick={() => api.openFile(path).catch(notifyError)} data-testid="export-open">{t('export.open')}</Button>
+        <Button size="compact-sm" variant="default" onClick={() => api.revealFile(path).catch(notifyError)} data-testid="export-reveal">{t('export.reveal')}</Button>
+      </Group>
+    </Stack>
   );
 }
