@@ -33,12 +33,12 @@ export function ClientsScreen() {
         {r.archived && <Badge size="xs" color="gray">{t('clients.archivedBadge')}</Badge>}
       </Group>
     )},
-    {key: 'taxId', label: t('clients.taxId'), width: 140, sortable: true, render: (r) => (
+    {key: 'taxId', label: t('clients.taxId'), width: 140, minWidth: 120, sortable: true, render: (r) => (
       <Text size="sm" c={r.taxIdStatus === 'invalid' ? 'red' : r.taxIdStatus === 'warning' ? 'orange' : undefined}>{formatTaxId(r.country, r.taxId)}</Text>
     )},
-    {key: 'segment', label: t('clients.segment'), width: 'minmax(100px, 1fr)', sortable: true, render: (r) => r.segment},
-    {key: 'balance', label: t('clients.balance'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.receivable)}</span>},
-    {key: 'overdue', label: t('clients.overdue'), width: 150, align: 'right', sortable: true, render: (r) => (
+    {key: 'segment', label: t('clients.segment'), width: 'minmax(100px, 1fr)', priority: 3, sortable: true, render: (r) => r.segment},
+    {key: 'balance', label: t('clients.balance'), width: 150, minWidth: 120, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.receivable)}</span>},
+    {key: 'overdue', label: t('clients.overdue'), width: 150, minWidth: 120, align: 'right', sortable: true, render: (r) => (
       <Text size="sm" className="num" c={r.overdue > 0 ? 'red.7' : 'dimmed'}>{money(r.overdue)}</Text>
     )},
   ];

@@ -32,15 +32,15 @@ export function InvoicesScreen() {
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
   const columns: Column<DocumentRow>[] = [
-    {key: 'number', label: t('invoices.number'), width: 120, sortable: true, render: (r) => (
+    {key: 'number', label: t('invoices.number'), width: 120, minWidth: 90, sortable: true, render: (r) => (
       <Text size="sm" fw={500} title={t(`kind.${r.kind}`)}>{r.kind === 'invoice' ? '' : t(`kindShort.${r.kind}`) + ' '}{r.number}</Text>
     )},
-    {key: 'client', label: t('invoices.client'), width: 'minmax(200px, 3fr)', sortable: true, render: (r) => r.clientName},
-    {key: 'issueDate', label: t('invoices.issue'), width: 110, sortable: true, render: (r) => date(r.issueDate)},
-    {key: 'dueDate', label: t('invoices.due'), width: 110, sortable: true, render: (r) => date(r.dueDate)},
-    {key: 'amount', label: t('invoices.amount'), width: 150, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.amount, r.currency)}</span>},
-    {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <span className="num">{money(r.open, r.currency)}</span>)},
-    {key: 'status', label: t('invoices.status'), width: 170, render: (r) => <StatusBadge status={r.status} />},
+    {key: 'client', label: t('invoices.client'), width: 'minmax(160px, 3fr)', sortable: true, render: (r) => r.clientName},
+    {key: 'issueDate', label: t('invoices.issue'), width: 110, minWidth: 100, priority: 3, sortable: true, render: (r) => date(r.issueDate)},
+    {key: 'dueDate', label: t('invoices.due'), width: 110, minWidth: 100, sortable: true, render: (r) => date(r.dueDate)},
+    {key: 'amount', label: t('invoices.amount'), width: 150, minWidth: 120, priority: 2, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.amount, r.currency)}</span>},
+    {key: 'open', label: t('invoices.open'), width: 150, minWidth: 120, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <span className="num">{money(r.open, r.currency)}</span>)},
+    {key: 'status', label: t('invoices.status'), width: 170, minWidth: 130, render: (r) => <StatusBadge status={r.status} />},
   ];
   const resetKey = JSON.stringify([q, clientId, status, kind, dueFrom, dueTo, sort, nav.changed]);
   const filtered = q !== '' || !!clientId || !!status || !!kind || !!dueFrom || !!dueTo;
@@ -49,7 +49,7 @@ export function InvoicesScreen() {
   return (
     <>
       <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" extra={<><ImportButton target="invoices" /><ExportButton list="invoices" /></>} />
-      <Group mb="sm" gap="xs" wrap="nowrap">
+      <Group mb="sm" gap="xs" wrap="wrap">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, minWidth: 150}} />
         <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
         <Select placeholder={t('invoices.status')} clearable value={status} onChange={setStatus} data={statuses.map((s) => ({value: s, label: t(`status.${s}`)}))} w={160} />

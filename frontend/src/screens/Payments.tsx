@@ -24,14 +24,14 @@ export function PaymentsScreen() {
   const [total, setTotal] = useState<number>();
   const [open, setOpen] = useState<number>();
   const columns: Column<PaymentRow>[] = [
-    {key: 'date', label: t('payments.date'), width: 110, sortable: true, render: (r) => date(r.date)},
+    {key: 'date', label: t('payments.date'), width: 110, minWidth: 100, sortable: true, render: (r) => date(r.date)},
     {key: 'client', label: t('payments.client'), width: 'minmax(200px, 3fr)', sortable: true, render: (r) => r.clientName},
-    {key: 'method', label: t('payments.method'), width: 130, render: (r) => t(`method.${r.method}`, {defaultValue: r.method})},
-    {key: 'reference', label: t('payments.reference'), width: 'minmax(120px, 1.5fr)', render: (r) => r.reference},
-    {key: 'amount', label: t('payments.amount'), width: 150, align: 'right', sortable: true, render: (r) => (
+    {key: 'method', label: t('payments.method'), width: 130, priority: 3, render: (r) => t(`method.${r.method}`, {defaultValue: r.method})},
+    {key: 'reference', label: t('payments.reference'), width: 'minmax(120px, 1.5fr)', priority: 2, render: (r) => r.reference},
+    {key: 'amount', label: t('payments.amount'), width: 150, minWidth: 120, align: 'right', sortable: true, render: (r) => (
       <span className="num" style={{textDecoration: r.reversedAt ? 'line-through' : undefined}}>{money(r.amount, r.currency)}</span>
     )},
-    {key: 'unallocated', label: t('payments.unallocated'), width: 150, align: 'right', render: (r) => (
+    {key: 'unallocated', label: t('payments.unallocated'), width: 150, minWidth: 120, align: 'right', render: (r) => (
       r.reversedAt ? <Badge color="gray" size="sm">{t('payments.reversed')}</Badge> :
         <Text size="sm" className="num" c={r.unallocated > 0 ? 'grape.7' : 'dimmed'}>{money(r.unallocated, r.currency)}</Text>
     )},
@@ -49,6 +49,7 @@ export function PaymentsScreen() {
         sort={sort}
         onSort={setSort}
         onTotal={setTotal}
+        testId="payments-table"
         fetchPage={(offset, limit) => api.payments({search: q, unallocated, sort: sort.key, desc: sort.desc, offset, limit})}
         onRowClick={(r) => setOpen(r.id)}
         empty={q || unallocated ? <EmptyState title={t('payments.noMatch')} /> : (
