@@ -133,7 +133,7 @@ await run(async () => {
   });
 
   await step('at 1024×700 the documents list shows Pendiente and Estado, and its filters, without a sideways scroll', async () => {
-    await page.getByTestId('invoices-table').getByText('2001', {exact: true}).waitFor();
+    await page.getByTestId('invoices-table').getByText('2026', {exact: true}).waitFor();
     await headersInView('invoices-table', ['Número', 'Cliente', 'Vencimiento', 'Pendiente', 'Estado']);
     await inView(page.getByTestId('due-from'), 'Vence desde');
     await inView(page.getByTestId('due-to'), 'Vence hasta');
@@ -141,8 +141,8 @@ await run(async () => {
   });
 
   await step('dates read day first and 31122026 typed in a filter is 31-12-2026, never the year 22026', async () => {
-    const row = page.getByTestId('invoices-table').locator('.vt-row').filter({hasText: '2001'}).first();
-    await row.getByText('02-11-2026').waitFor();
+    const row = page.getByTestId('invoices-table').locator('.vt-row').filter({hasText: '2026'}).first();
+    await row.getByText('27-11-2026').waitFor();
     const from = page.getByTestId('due-from');
     await from.click();
     await page.keyboard.type('31122026');
@@ -157,7 +157,7 @@ await run(async () => {
     if (!/^\d\d-\d\d-(19\d\d|20\d\d|2100)$/.test(v)) throw new Error(`the filter shows «${v}»`);
     await expectText('Ningún documento coincide con los filtros.');
     await page.getByTestId('due-from').locator('xpath=..').locator('button').click();
-    await page.getByTestId('invoices-table').getByText('2001', {exact: true}).waitFor();
+    await page.getByTestId('invoices-table').getByText('2026', {exact: true}).waitFor();
   });
 
   await step('the invoice form takes 31122026 as the due date and the list shows 31-12-2026', async () => {
@@ -165,9 +165,10 @@ await run(async () => {
     await page.getByTestId('invoice-form').waitFor();
     const issue = await page.getByTestId('invoice-issue').inputValue();
     if (!/^\d\d-\d\d-\d{4}$/.test(issue)) throw new Error(`the issue date shows «${issue}», not day first`);
-    await page.getByTestId('client-picker').click();
-    await page.getByTestId('client-picker').fill('Panad');
-    await page.getByRole('option', {name: /Panadería El Sol/}).click();
+    const picker = page.getByTestId('invoice-form').getByTestId('client-picker');
+    await picker.click();
+    await picker.fill('Ferre');
+    await page.getByRole('option', {name: /Ferretería y Materiales/}).click();
     await page.getByTestId('invoice-number').fill('9001');
     const due = page.getByTestId('invoice-due');
     await due.click();
@@ -206,7 +207,7 @@ await run(async () => {
 
   await step('at 1024×700 the clients list, a client page and its ledger fit', async () => {
     await page.getByTestId('nav-clients').click();
-    await page.getByTestId('clients-table').getByText('Panadería El Sol').waitFor();
+    await page.getByTestId('clients-table').getByText('Ferretería y Materiales', {exact: false}).waitFor();
     await headersInView('clients-table', ['Cliente', 'Identificación', 'Saldo', 'Vencido']);
     await shot('layout-11-clients-1024');
     await page.getByTestId('clients-table').getByText('Ferretería y Materiales').click();

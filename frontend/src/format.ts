@@ -154,11 +154,12 @@ export function validDate(iso: string | undefined | null): boolean {
   return !!m && isoDate(+m[1], +m[2], +m[3]) === iso;
 }
 
-/** formatDateTime writes a UTC timestamp in local time. */
-export function formatDateTime(ts: string, lang: string): string {
+/** formatDateTime writes a UTC timestamp in local time, day first like every date: 03-12-2026 17:15. */
+export function formatDateTime(ts: string, _lang?: string): string {
   const t = new Date(ts);
   if (isNaN(t.getTime())) return ts;
-  return t.toLocaleString(lang === 'en' ? 'en-GB' : 'es-CL', {dateStyle: 'short', timeStyle: 'short'});
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(t.getDate())}-${p(t.getMonth() + 1)}-${t.getFullYear()} ${p(t.getHours())}:${p(t.getMinutes())}`;
 }
 
 /** addDays adds n days to an ISO date, as calendar dates (no time zones). */

@@ -5,7 +5,7 @@ import {useState} from 'react';
 import {MantineProvider} from '@mantine/core';
 import {I18nextProvider} from 'react-i18next';
 import i18n, {initI18n} from '../i18n';
-import {formatDate, parseDate, validDate} from '../format';
+import {formatDate, formatDateTime, parseDate, validDate} from '../format';
 import {DateField} from './DateField';
 
 beforeEach(() => {
@@ -54,6 +54,7 @@ describe('validDate', () => {
 
 describe('formatDate', () => {
   it('writes day first whatever the language', () => expect(formatDate('2026-12-03')).toBe('03-12-2026'));
+  it('writes a moment day first with a four-digit year', () => expect(formatDateTime('2026-12-03T17:05:00')).toBe('03-12-2026 17:05'));
 });
 
 function Harness({initial, onChange}: {initial: string; onChange: (v: string) => void}) {
@@ -90,7 +91,7 @@ for (const lang of ['es', 'en']) {
       fireEvent.blur(input);
       expect(onChange).toHaveBeenLastCalledWith('2026-12-31');
       expect(input.value).toBe('31-12-2026');
-    });
+    }, 30000);
 
     it('never produces a year outside 1900–2100, whatever is typed', async () => {
       const {input, onChange} = renderField(lang);
@@ -108,6 +109,6 @@ for (const lang of ['es', 'en']) {
         expect(year).toBeLessThanOrEqual(2100);
       }
       expect(input.value).toMatch(/^\d{2}-\d{2}-(19\d\d|20\d\d|2100)$/);
-    });
+    }, 30000);
   });
 }

@@ -1,44 +1,40 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef} from 'react';
 import {Button, Group, Stack, Text} from '@mantine/core';
 import {notifications} from '@mantine/notifications';
 import {IconFileSpreadsheet} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, events} from '../api';
+import {api} from '../api';
+import {useJob} from './useJob';
 import {notifyError, useApp} from '../state';
 
 /** ExportButton asks where to save a list as Excel or CSV and exports it in the background, showing progress. */
 export function ExportButton({list, clientId, label, size}: {list: 'clients' | 'invoices' | 'payments' | 'ledger'; clientId?: number; label?: string; size?: string}) {
   const {t} = useTranslation();
   const {int} = useApp();
-  const [job, setJob] = useState<string>();
+  // The toast's id: the job's own id is known only once the call returns.
+  const toast = useRef('');
+  const job = useJob((ok, result, error) => {
+    if (ok) notifications.update({id: toast.current, loading: false, color: 'teal', withCloseButton: true, autoClose: 15000,
+      message: <Written path={result.path} text={t('export.done', {n: int(result.rows), path: result.path})} />});
+    else notifications.update({id: toast.current, loading: false, withCloseButton: true, color: error?.code === 'canceled' ? 'gray' : 'red',
+      message: error?.code === 'canceled' ? t('export.canceled') : error?.message ?? '', autoClose: 8000});
+  });
   useEffect(() => {
-    if (!job) return;
-    const off1 = events.onJobProgress((p) => {
-      if (p.id === job) notifications.update({id: job, loading: true, message: t('export.working', {n: int(p.done)}), autoClose: false});
-    });
-    const off2 = events.onJobDone((d) => {
-      if (d.id !== job) return;
-      setJob(undefined);
-      if (d.ok) notifications.update({id: job, loading: false, color: 'teal', withCloseButton: true, autoClose: 15000,
-        message: <Written path={d.result.path} text={t('export.done', {n: int(d.result.rows), path: d.result.path})} />});
-      else notifications.update({id: job, loading: false, withCloseButton: true, color: d.error?.code === 'canceled' ? 'gray' : 'red',
-        message: d.error?.code === 'canceled' ? t('export.canceled') : d.error?.message ?? '', autoClose: 8000});
-    });
-    return () => { off1(); off2(); };
-  }, [job]);
+    if (job.running) notifications.update({id: toast.current, loading: true, message: t('export.working', {n: int(job.done)}), autoClose: false});
+  }, [job.done]);
   const start = async () => {
     try {
       const path = list === 'ledger' ? await api.chooseLedgerFile(clientId!) : await api.chooseExportFile(list);
       if (!path) return;
-      const id = list === 'ledger' ? await api.startLedgerExport(clientId!, path) : await api.startExport(list, path);
-      notifications.show({id, loading: true, message: t('export.working', {n: 0}), autoClose: false, withCloseButton: false});
-      setJob(id);
+      toast.current = `export-${Date.now()}`;
+      notifications.show({id: toast.current, loading: true, message: t('export.working', {n: 0}), autoClose: false, withCloseButton: false});
+      job.start(list === 'ledger' ? api.startLedgerExport(clientId!, path) : api.startExport(list, path));
     } catch (e) {
       notifyError(e);
     }
   };
   return (
-    <Button variant="default" size={size} leftSection={<IconFileSpreadsheet size={16} />} onClick={start} loading={!!job} data-testid={`export-${list}`}>
+    <Button variant="default" size={size} leftSection={<IconFileSpreadsheet size={16} />} onClick={start} loading={job.running} data-testid={`export-${list}`}>
       {label ?? t('export.button')}
     </Button>
   );

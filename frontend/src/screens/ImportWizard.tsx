@@ -8,6 +8,7 @@ import {IconAlertTriangle, IconCheck, IconFileImport, IconInfoCircle, IconUpload
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, capitalize, events, ImportPreview, ImportReport, ImportRequest, ImportTarget, Problem, toApiError} from '../api';
 import {notifyError, notifyOK, useApp} from '../state';
+import {useJob} from '../components/useJob';
 
 type Classes = 'error' | 'missing_client' | 'tax_id' | 'conflict' | 'notice';
 type Choices = ImportRequest['choices'];
@@ -16,29 +17,6 @@ const noChoices: Choices = {createClients: false, skipInvalid: false, acceptChan
 /** rowsWith counts the rows that have a problem of class c. */
 function rowsWith(rowsByClasses: Record<string, number>, c: string): number {
   return Object.entries(rowsByClasses ?? {}).filter(([set]) => set.split('+').includes(c)).reduce((a, [, n]) => a + n, 0);
-}
-
-/** useJob follows one background job: its progress and its end. */
-function useJob(onDone: (ok: boolean, result: any, error?: ApiError) => void) {
-  const [id, setId] = useState<string>();
-  const [done, setDone] = useState(0);
-  const cb = useRef(onDone);
-  cb.current = onDone;
-  useEffect(() => {
-    if (!id) return;
-    const off1 = events.onJobProgress((p) => p.id === id && setDone(p.done));
-    const off2 = events.onJobDone((d) => {
-      if (d.id !== id) return;
-      setId(undefined);
-      cb.current(d.ok, d.result, d.error ? toApiError(d.error) : undefined);
-    });
-    return () => { off1(); off2(); };
-  }, [id]);
-  return {
-    running: !!id, done,
-    start: (p: Promise<string>) => { setDone(0); p.then(setId, (e) => cb.current(false, undefined, toApiError(e))); },
-    cancel: () => id && api.cancelJob(id),
-  };
 }
 
 /**
@@ -189,7 +167,7 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
             save={() => api.saveMapping(mappingName, pv.header, req).then(() => notifyOK(t('import.saved', {name: mappingName})), notifyError)} />}
           {step === 2 && pv && <ReviewStep pv={pv} report={report} checking={check.running} checked={check.done} choices={choices} setChoices={setChoices}
             blocking={blocking} recheck={() => { setReport(undefined); check.start(api.importCheck(req)); }} cancel={check.cancel} />}
-          {step === 3 && result && <SummaryStep r={result} />}
+          {step === 3 && result && <SummaryStep r={result} choices={choices} />}
         </div>
         {footer}
       </div>
@@ -198,11 +176,20 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
 }
 
 /** SummaryStep ends an import: what went in, what was already there, and what was left out and why. */
-function SummaryStep({r}: {r: ImportReport}) {
+function SummaryStep({r, choices}: {r: ImportReport; choices: Choices}) {
   const {t} = useTranslation();
   const {int} = useApp();
   const c = r.counts;
+  // A class of problem left its rows out unless the user chose to accept it (notices never do).
+  const accepted: Record<string, boolean> = {missing_client: choices.createClients, tax_id: choices.acceptTaxIds, conflict: choices.acceptChanges, notice: true};
   const classes = Object.entries(r.byClass ?? {}).filter(([, n]) => n > 0);
+  const out = classes.filter(([cls]) => !accepted[cls]);
+  const resolved = classes.filter(([cls]) => accepted[cls]);
+  const badges = (list: [string, number][], testId: string) => (
+    <Group gap="xs" data-testid={testId}>
+      {list.map(([cls, n]) => <Badge key={cls} variant="light" color={cls === 'error' ? 'red' : cls === 'notice' ? 'gray' : 'orange'}>{t(`import.classes.${cls}`)}: {int(n)}</Badge>)}
+    </Group>
+  );
   const stat = (key: string, n: number, color?: string) => (
     <Paper withBorder p="sm" data-testid={`result-${key}`}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t(`import.result.${key}`)}</Text>
@@ -225,13 +212,17 @@ function SummaryStep({r}: {r: ImportReport}) {
           {[c.clientsCreated > 0 && t('import.result.clientsCreated', {n: int(c.clientsCreated)}), c.payments > 0 && t('import.result.payments', {n: int(c.payments)})].filter(Boolean).join(' · ')}
         </Text>
       )}
-      {classes.length > 0 && (
+      {out.length > 0 && (
         <>
-          <Text fw={600} mt="xs">{c.skipped > 0 ? t('import.result.leftOut') : t('import.result.found')}</Text>
-          <Group gap="xs" data-testid="result-classes">
-            {classes.map(([cls, n]) => <Badge key={cls} variant="light" color={cls === 'error' ? 'red' : cls === 'notice' ? 'gray' : 'orange'}>{t(`import.classes.${cls}`)}: {int(n)}</Badge>)}
-          </Group>
-          <ProblemTable problems={r.problems ?? []} />
+          <Text fw={600} mt="xs">{t('import.result.leftOut')}</Text>
+          {badges(out, 'result-classes')}
+          <ProblemTable problems={(r.problems ?? []).filter((x) => !accepted[x.class])} />
+        </>
+      )}
+      {resolved.length > 0 && (
+        <>
+          <Text fw={600} mt="xs">{t('import.result.found')}</Text>
+          {badges(resolved, 'result-resolved')}
         </>
       )}
     </Stack>
@@ -337,11 +328,11 @@ function ColumnsStep(p: {req: ImportRequest; pv: ImportPreview; loading: boolean
         {p.pv.mappingError.issues.map((i, k) => <div key={k}>{capitalize(i.message)}</div>)}
       </Alert>}
       <Table striped data-testid="import-columns">
-          <Table.Thead><Table.Tr><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th w={300}>{t('import.field')}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Thead><Table.Tr><Table.Th style={{whiteSpace: 'nowrap'}}>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th w={300}>{t('import.field')}</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {p.pv.header.map((h, i) => (
               <Table.Tr key={i}>
-                <Table.Td><Text fw={500} size="sm">{h || `#${i + 1}`}</Text></Table.Td>
+                <Table.Td><Text fw={500} size="sm" style={{whiteSpace: 'nowrap'}}>{h || `#${i + 1}`}</Text></Table.Td>
                 <Table.Td><Text size="xs" c="dimmed" truncate maw={420}>{p.pv.samples.slice(0, 3).map((r) => r[i] ?? '').filter(Boolean).join(' · ')}</Text></Table.Td>
                 <Table.Td><Select size="xs" data={options} value={columns[i] ?? ''} onChange={(v) => p.setColumn(i, v ?? '')} allowDeselect={false} aria-label={h} data-testid={`column-${i}`} /></Table.Td>
               </Table.Tr>
@@ -400,8 +391,8 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
         </Paper>
       )}
       <Text fw={600}>{t('import.previewTitle', {count: p.pv.rows.length, n: p.pv.rows.length})}</Text>
-      <Table.ScrollContainer minWidth={900} type="native">
-        <Table striped fz="sm" data-testid="import-preview">
+      <Table.ScrollContainer minWidth={1000} type="native">
+        <Table striped fz="sm" data-testid="import-preview" style={{whiteSpace: 'nowrap'}}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('import.line')}</Table.Th><Table.Th>{t('import.client')}</Table.Th>
@@ -422,7 +413,7 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
                 <Table.Td style={{textAlign: 'right'}} className="num">{row.currency || target === 'clients' ? money(row.amount, row.currency || undefined) : ''}</Table.Td>
                 {target === 'invoices' && <Table.Td style={{textAlign: 'right'}} className="num">{row.currency ? money(row.balance, row.currency) : ''}</Table.Td>}
                 <Table.Td><Text size="xs" c="dimmed" truncate maw={200}>{row.detail}</Text></Table.Td>
-                <Table.Td>{row.problems.map((x, k) => <Text key={k} size="xs" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.column && `${x.column}: `}{x.message}</Text>)}</Table.Td>
+                <Table.Td style={{whiteSpace: 'normal', minWidth: 260}}>{row.problems.map((x, k) => <Text key={k} size="xs" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.column && `${x.column}: `}{x.message}</Text>)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

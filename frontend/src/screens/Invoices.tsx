@@ -37,7 +37,7 @@ export function InvoicesScreen() {
     )},
     {key: 'client', label: t('invoices.client'), width: 'minmax(160px, 3fr)', sortable: true, render: (r) => r.clientName},
     {key: 'issueDate', label: t('invoices.issue'), width: 110, minWidth: 100, priority: 3, sortable: true, render: (r) => date(r.issueDate)},
-    {key: 'dueDate', label: t('invoices.due'), width: 110, minWidth: 100, sortable: true, render: (r) => date(r.dueDate)},
+    {key: 'dueDate', label: t('invoices.due'), width: 120, minWidth: 120, sortable: true, render: (r) => date(r.dueDate)},
     {key: 'amount', label: t('invoices.amount'), width: 150, minWidth: 120, priority: 2, align: 'right', sortable: true, render: (r) => <span className="num">{money(r.amount, r.currency)}</span>},
     {key: 'open', label: t('invoices.open'), width: 150, minWidth: 120, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <span className="num">{money(r.open, r.currency)}</span>)},
     {key: 'status', label: t('invoices.status'), width: 170, minWidth: 130, render: (r) => <StatusBadge status={r.status} />},
