@@ -100,6 +100,15 @@ await run(async () => {
     await page.getByTestId('import-next').click();
     await page.getByTestId('import-columns').waitFor();
     await inView(page.getByTestId('import-next'), 'Siguiente on the columns step');
+    await page.getByTestId('mapping-name').fill('ERP pantalla chica');
+    await page.getByRole('button', {name: 'Guardar asignación'}).click();
+    await expectText('Asignación «ERP pantalla chica» guardada');
+    await toastsClearOf([
+      ['Siguiente', page.getByTestId('import-next')],
+      ['Atrás', page.getByTestId('import-footer').getByRole('button', {name: 'Atrás'})],
+      ['the wizard\'s close button', page.locator('.mantine-Modal-close')],
+      ...headerButtons(),
+    ]);
     await shot('layout-03-import-columns');
     await page.getByTestId('import-next').click();
     await page.getByTestId('import-report').waitFor({timeout: 30000});
@@ -210,6 +219,15 @@ await run(async () => {
     await page.getByTestId('clients-table').getByText('Ferretería y Materiales', {exact: false}).waitFor();
     await headersInView('clients-table', ['Cliente', 'Identificación', 'Saldo', 'Vencido']);
     await shot('layout-11-clients-1024');
+    await page.getByTestId('new-client').click();
+    await page.getByTestId('client-form').waitFor();
+    await inView(page.getByTestId('save-client'), 'Guardar in the client form');
+    if (await page.locator('.mantine-Notification-root').count()) {
+      await toastsClearOf([['Guardar', page.getByTestId('save-client')], ['Cancelar', page.getByRole('dialog').getByRole('button', {name: 'Cancelar'})]]);
+    }
+    await shot('layout-11b-client-form');
+    await page.getByRole('dialog').getByRole('button', {name: 'Cancelar'}).click();
+    await page.getByTestId('client-form').waitFor({state: 'detached'});
     await page.getByTestId('clients-table').getByText('Ferretería y Materiales').click();
     await page.getByTestId('client-title').waitFor();
     await inView(page.getByTestId('client-new-payment'), 'Registrar pago');
@@ -225,8 +243,9 @@ await run(async () => {
     if (!/^\d\d-\d\d-\d{4}$/.test(d)) throw new Error(`the payment date shows «${d}»`);
     await page.getByTestId('payment-amount').fill('500.000');
     await page.getByTestId('allocation-table').waitFor();
+    // The allocation list runs below the fold; Guardar stays in view under it.
+    await inView(page.getByTestId('save-payment'), 'Guardar in the payment form');
     await shot('layout-13-payment-form');
-    await page.getByTestId('save-payment').scrollIntoViewIfNeeded();
     await page.getByTestId('save-payment').click();
     await page.getByTestId('payment-form').waitFor({state: 'detached'});
   });

@@ -122,7 +122,10 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
   const footer = (
     <Group justify="space-between" py="sm" px="md" data-testid="import-footer"
       style={{borderTop: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-body)'}}>
-      {step === 3 ? <span /> : (
+      {/* Every button at the right: the bottom left is where toasts appear. */}
+      <span />
+      <Group gap="xs">
+      {step < 3 && (
         <Button variant="default" onClick={step === 0 ? props.onClose : () => setStep(step - 1)} disabled={busy}>{step === 0 ? t('common.cancel') : t('import.back')}</Button>
       )}
       {step < 2 && <Button onClick={() => setStep(step + 1)} disabled={!pv || loading || (step === 1 && !!pv.mappingError)} data-testid="import-next">{t('import.next')}</Button>}
@@ -139,6 +142,7 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
           {result?.committed && <Button onClick={() => props.onShow(req.target as ImportTarget)} data-testid="import-show">{t(`import.result.show_${req.target}`)}</Button>}
         </Group>
       )}
+      </Group>
     </Group>
   );
   return (

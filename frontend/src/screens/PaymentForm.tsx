@@ -4,6 +4,7 @@ import {useTranslation} from 'react-i18next';
 import {api, ApiError, Line, OpenItem, toApiError} from '../api';
 import {ClientPicker, MoneyInput} from '../components/common';
 import {DateField} from '../components/DateField';
+import {FormFooter} from '../components/FormFooter';
 import {notifyOK, useApp, useAsync} from '../state';
 
 /**
@@ -115,10 +116,10 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
           <AllocationEditor clientId={client} currency={currency} amount={amount} lines={lines} setLines={setLines} />
           {err && err.issues.filter((i) => !known.includes(i.field)).map((i) => <Alert key={i.key + i.field} color="red" p="xs">{i.full}</Alert>)}
           {err && err.issues.length === 0 && <Alert color="red" p="xs">{err.message}</Alert>}
-          <Group justify="flex-end">
+          <FormFooter>
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} data-testid="save-payment">{t('common.save')}</Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
     </Modal>
