@@ -31,7 +31,6 @@ export function useJob(onDone: (ok: boolean, result: any, error?: ApiError) => v
     id, running: !!id, done,
     start: (p: Promise<string>) => {
       setDone(0);
-      early.current.clear();
       return p.then((jid) => {
         const d = early.current.get(jid);
         early.current.delete(jid);
