@@ -255,6 +255,12 @@ await run(async () => {
     await page.locator('.vt-row').first().waitFor();
     await headersInView('payments-table', ['Fecha', 'Cliente', 'Monto', 'Sin imputar']);
     await shot('layout-14-payments-1024');
+    await page.getByTestId('payments-table').locator('.vt-row').first().click();
+    await page.getByRole('dialog').getByText('Pagos y notas aplicados').waitFor();
+    await inView(page.locator('.mantine-Drawer-close'), 'the payment drawer\'s close button');
+    await shot('layout-14b-payment-drawer-1024');
+    await page.keyboard.press('Escape');
+    await page.locator('.mantine-Drawer-content').waitFor({state: 'detached'});
     await page.getByTestId('nav-history').click();
     await page.getByTestId('history-table').waitFor();
     await shot('layout-15-history-1024');
