@@ -13,6 +13,7 @@ import (
 	"cartera/backend/ar"
 	"cartera/backend/date"
 	"cartera/backend/settings"
+	"cartera/backend/shell"
 	"cartera/backend/sqlite"
 )
 
@@ -241,5 +242,47 @@ func TestPayments_NegativeAmountSaysPositiveUnderTheField(t *testing.T) {
 	_, err = NewInvoices(s).Create(ar.DocumentInput{ClientID: c.ID, Number: "3", IssueDate: date.MustParse("2026-11-01"), Currency: "CLP", Amount: ar.MaxAmount + 1})
 	if dto := ToDTO("es", err); len(dto.Issues) != 1 || dto.Issues[0].Field != "amount" || dto.Issues[0].Message != "el monto es absurdamente grande; revise los ceros." {
 		t.Errorf("invoice above the ceiling: %+v", dto)
+	}
+}
+
+// A page may open or reveal the file an export just wrote, and no other path.
+func TestShell_OpensTheExportJustWrittenAndNothingElse(t *testing.T) {
+	s, r := newSession(t)
+	var ran [][]string
+	s.opener = shell.NewOpenerFor("darwin", func(name string, args ...string) error {
+		ran = append(ran, append([]string{name}, args...))
+		return nil
+	})
+	if _, err := NewPortfolios(s).Create(NewPortfolioRequest{Name: "P", Country: "CL"}); err != nil {
+		t.Fatal(err)
+	}
+	sh := NewShell(s)
+	out := filepath.Join(t.TempDir(), "clientes.xlsx")
+	if err := sh.Open(out); ar.ErrorCode(err) != ar.EInvalid {
+		t.Fatalf("before the export wrote it, Open = %v; want refused", err)
+	}
+	if _, err := NewExports(s).StartClients(sqlite.ClientFilter{Archived: "all"}, out); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case d := <-r.done:
+		if !d.OK {
+			t.Fatalf("export failed: %+v", d)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the export never ended")
+	}
+	if err := sh.Open(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := sh.Reveal(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := sh.Open(s.info.Path); ar.ErrorCode(err) != ar.EInvalid {
+		t.Errorf("Open(the portfolio file) = %v; want refused", err)
+	}
+	want := [][]string{{"open", out}, {"open", "-R", out}}
+	if len(ran) != 2 || strings.Join(ran[0], " ") != strings.Join(want[0], " ") || strings.Join(ran[1], " ") != strings.Join(want[1], " ") {
+		t.Errorf("ran %q, want %q", ran, want)
 	}
 }

@@ -117,6 +117,7 @@ func (x *Exports) start(path string, write func(ctx context.Context, db *sqlite.
 		if err != nil {
 			return nil, err
 		}
+		x.s.opener.Written.Add(path)
 		return ExportDone{Path: path, Rows: n}, nil
 	}), nil
 }

@@ -21,6 +21,7 @@ import (
 	"cartera/backend/ar"
 	"cartera/backend/date"
 	"cartera/backend/settings"
+	"cartera/backend/shell"
 	"cartera/backend/sqlite"
 )
 
@@ -49,6 +50,7 @@ type Session struct {
 	backupEvery time.Duration
 	backupDelay time.Duration
 	wails       context.Context // the window's context, for dialogs; nil headless
+	opener      *shell.Opener   // opens the files this session wrote, and only those
 }
 
 // Config is what main.go hands the session.
@@ -62,6 +64,8 @@ type Config struct {
 	BackupEvery time.Duration
 	// BackupDelay is how long after opening the first automatic copy waits; default 20 s.
 	BackupDelay time.Duration
+	// Opener opens written files with the computer's programs; default shell.NewOpener().
+	Opener *shell.Opener
 }
 
 // NewSession builds the shared state; SetEmitter connects it to the window.
@@ -73,6 +77,10 @@ func NewSession(cfg Config) *Session {
 	}
 	if s.backupEvery == 0 {
 		s.backupEvery = 12 * time.Hour
+	}
+	s.opener = cfg.Opener
+	if s.opener == nil {
+		s.opener = shell.NewOpener()
 	}
 	s.backupDelay = cfg.BackupDelay
 	if s.backupDelay == 0 {

@@ -200,6 +200,8 @@ var messages = map[string][2]string{
 	"export.exists":            {"ya existe un archivo en {path}; elija otro nombre.", "a file already exists at {path}; choose another name."},
 	"export.write":             {"no se pudo escribir {path}; no quedó ningún archivo a medias.", "could not write {path}; no half-written file was left."},
 	"export.list":              {"no se puede exportar «{value}»; se puede: {lists}.", "cannot export “{value}”; these can be: {lists}."},
+	"shell.not_written":        {"Cartera solo abre los archivos que escribió en esta sesión; «{path}» no es uno de ellos.", "Cartera only opens files it wrote in this session; “{path}” is not one of them."},
+	"shell.failed":             {"no se pudo abrir «{path}» con los programas de este computador.", "could not open “{path}” with this computer's programs."},
 	"import.target":            {"no se puede importar «{value}»; se puede: clients, invoices, payments.", "cannot import “{value}”; these can be: clients, invoices, payments."},
 	"import.not_found":         {"no existe el archivo {path}.", "file {path} does not exist."},
 	"import.file_empty":        {"el archivo «{path}» está vacío.", "file “{path}” is empty."},

@@ -43,7 +43,10 @@ export default function App() {
   return (
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
-        <Notifications position="top-right" />
+        {/* Bottom left, over the foot of the navigation bar, which holds no control: the header's
+            buttons, a drawer's or a dialog's close button and the dialogs' own buttons all sit at the
+            top or at the right. Two at most. */}
+        <Notifications position="bottom-left" limit={2} containerWidth={300} />
         <OpenFileRequests />
         {!state ? (
           <Center h="100%"><Loader /></Center>

@@ -105,18 +105,61 @@ export function parseMoney(text: string, currency: string, country: string): num
   return neg ? -v : v;
 }
 
-/** formatDate writes an ISO date (YYYY-MM-DD) as the user's locale writes it: 24-11-2026 in Chile. */
-export function formatDate(iso: string, lang: string): string {
+/** DATE_FORMAT is how every date is written and typed: day first, as in every country Cartera serves (CL, CO, MX, PE, AR), whatever the computer's locale. */
+export const DATE_FORMAT = 'DD-MM-YYYY';
+
+/** MIN_DATE and MAX_DATE bound every date a user can enter: nothing outside 1900–2100 is a real invoice date. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2100-12-31';
+
+/** formatDate writes an ISO date (YYYY-MM-DD) day first, as the portfolio's country does: 24-11-2026. */
+export function formatDate(iso: string): string {
   if (!iso || iso.length < 10) return iso ?? '';
   const [y, m, d] = iso.slice(0, 10).split('-');
-  return lang === 'en' ? `${y}-${m}-${d}` : `${d}-${m}-${y}`;
+  return `${d}-${m}-${y}`;
 }
 
-/** formatDateTime writes a UTC timestamp in local time, with a four-digit year: 03-12-2026, 16:34. */
-export function formatDateTime(ts: string, lang: string): string {
+/** isoDate writes year, month and day as YYYY-MM-DD if they make a real calendar day within MIN_DATE–MAX_DATE, else null. */
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const t = new Date(Date.UTC(2000, m - 1, d));
+  // 2000 is a leap year: 29-02 passes here and is checked against the real year below.
+  if (t.getUTCMonth() !== m - 1) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return iso >= MIN_DATE && iso <= MAX_DATE ? iso : null;
+}
+
+/**
+ * parseDate reads a date as a user types it, day first: "31122026",
+ * "31-12-2026", "31/12/2026", "1.2.2026", or ISO "2026-12-31". It returns
+ * the ISO date, or null for anything else: a day that does not exist, a year
+ * outside 1900–2100, a year that is not written with four digits.
+ */
+export function parseDate(text: string): string | null {
+  const s = text.trim();
+  let m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (m) return isoDate(+m[3], +m[2], +m[1]);
+  m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(s);
+  if (m) return isoDate(+m[3], +m[2], +m[1]);
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  return null;
+}
+
+/** validDate reports whether iso is a date a request may carry: empty (no date) or a real day within MIN_DATE–MAX_DATE. */
+export function validDate(iso: string | undefined | null): boolean {
+  if (!iso) return true;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return !!m && isoDate(+m[1], +m[2], +m[3]) === iso;
+}
+
+/** formatDateTime writes a UTC timestamp in local time, day first like every date: 03-12-2026 17:15. */
+export function formatDateTime(ts: string, _lang?: string): string {
   const t = new Date(ts);
   if (!ts || isNaN(t.getTime())) return ts ?? '';
-  return t.toLocaleString(lang === 'en' ? 'en-GB' : 'es-CL', {day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(t.getDate())}-${p(t.getMonth() + 1)}-${t.getFullYear()} ${p(t.getHours())}:${p(t.getMinutes())}`;
 }
 
 /** addDays adds n days to an ISO date, as calendar dates (no time zones). */

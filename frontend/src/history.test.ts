@@ -11,7 +11,7 @@ async function setup(lang: 'es' | 'en'): Promise<{t: TFunction; f: Formatters}> 
   const f: Formatters = {
     lang, country: 'CL',
     money: (m, c) => formatMoney(m, c || 'CLP', 'CL'),
-    date: (iso) => formatDate(iso, lang),
+    date: (iso) => formatDate(iso),
     dateTime: (ts) => formatDateTime(ts, lang),
     int: (n) => formatPlain(n, 'CLP', 'CL'),
   };
@@ -45,8 +45,9 @@ describe('history changes', () => {
   });
   it('write timestamps with four-digit years', async () => {
     const {t, f} = await setup('es');
-    expect(changeText(change({field: 'reversedAt', type: 'time', before: '', after: '2026-12-03T15:04:00Z'}), t, f)).toMatch(/^Reversado el: — → \d\d-\d\d-2026, \d\d:\d\d$/);
-    expect(formatDateTime('2026-12-03T15:04:00Z', 'en')).toMatch(/^\d\d\/\d\d\/2026, \d\d:\d\d$/);
+    expect(changeText(change({field: 'reversedAt', type: 'time', before: '', after: '2026-12-03T15:04:00Z'}), t, f)).toMatch(/^Reversado el: — → \d\d-\d\d-2026 \d\d:\d\d$/);
+    // Day first in both languages, like every date on screen.
+    expect(formatDateTime('2026-12-03T15:04:00Z', 'en')).toMatch(/^\d\d-\d\d-2026 \d\d:\d\d$/);
   });
 });
 

@@ -31,6 +31,7 @@ export const es = {
     backupsNone: 'En una carpeta junto a cada cartera (nombre-copias)', settings: 'Configuración',
     keep: 'Desinstalar Cartera no borra sus carteras, sus copias de seguridad ni su configuración.',
   },
+  dates: {ph: 'DD-MM-AAAA', bad: 'Una fecha no es válida: escríbala como 31-12-2026, con un año entre 1900 y 2100.'},
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'México', PE: 'Perú', AR: 'Argentina'},
   start: {
@@ -152,6 +153,7 @@ export const es = {
     choose: 'Elegir archivo…', pathPh: 'o pegue aquí la ruta del archivo', open: 'Abrir', change: 'Otro archivo…', what: '¿Qué contiene el archivo?',
     target: {clients: 'Clientes', invoices: 'Facturas y notas (con su saldo)', payments: 'Pagos recibidos'},
     steps: {file: 'Archivo', columns: 'Columnas', review: 'Revisar e importar'},
+    result: {step: 'Resumen', created: 'Nuevos', updated: 'Actualizados', unchanged: 'Ya estaban, sin cambios', skipped: 'Dejados fuera', clientsCreated: 'Clientes creados: {{n}}', payments: 'Pagos registrados: {{n}}', leftOut: 'Lo que quedó fuera y por qué', found: 'Resuelto según lo que eligió, y avisos', show_clients: 'Ver los clientes', show_invoices: 'Ver los documentos', show_payments: 'Ver los pagos'},
     next: 'Siguiente', back: 'Atrás', reading: 'Leyendo el archivo…',
     how: 'Cómo se lee el archivo', format: 'Tipo', xlsx: 'Libro de Excel', text: 'Texto separado',
     sheet: 'Hoja', headerRow: 'Fila de los títulos', encoding: 'Codificación', delimiter: 'Separador',
@@ -198,6 +200,7 @@ export const es = {
   },
   export: {
     button: 'Exportar', ledger: 'Exportar movimientos', working: 'Exportando… {{n}} filas', done: '{{n}} filas exportadas a {{path}}', canceled: 'Exportación cancelada; no quedó ningún archivo.',
+    open: 'Abrir', reveal: 'Mostrar en la carpeta',
   },
   notes: {
     apply: 'Aplicar a facturas', applyHint: 'Se propone aplicar primero lo más antiguo; puede cambiar los montos o aplicar solo una parte.',
@@ -268,6 +271,7 @@ export const en: Dict = {
     backupsNone: 'In a folder beside each portfolio (name-copias)', settings: 'Settings',
     keep: 'Uninstalling Cartera does not delete your portfolios, their backups or your settings.',
   },
+  dates: {ph: 'DD-MM-YYYY', bad: 'A date is not valid: write it as 31-12-2026, with a year between 1900 and 2100.'},
   lang: {es: 'Español', en: 'English'},
   country: {CL: 'Chile', CO: 'Colombia', MX: 'Mexico', PE: 'Peru', AR: 'Argentina'},
   start: {
@@ -389,6 +393,7 @@ export const en: Dict = {
     choose: 'Choose file…', pathPh: 'or paste the file’s path here', open: 'Open', change: 'Another file…', what: 'What does the file hold?',
     target: {clients: 'Clients', invoices: 'Invoices and notes (with their balance)', payments: 'Payments received'},
     steps: {file: 'File', columns: 'Columns', review: 'Review and import'},
+    result: {step: 'Summary', created: 'New', updated: 'Updated', unchanged: 'Already there, unchanged', skipped: 'Left out', clientsCreated: 'Clients created: {{n}}', payments: 'Payments recorded: {{n}}', leftOut: 'What was left out, and why', found: 'Settled as you chose, and notices', show_clients: 'See the clients', show_invoices: 'See the documents', show_payments: 'See the payments'},
     next: 'Next', back: 'Back', reading: 'Reading the file…',
     how: 'How the file is read', format: 'Type', xlsx: 'Excel workbook', text: 'Delimited text',
     sheet: 'Sheet', headerRow: 'Row of the titles', encoding: 'Encoding', delimiter: 'Delimiter',
@@ -435,6 +440,7 @@ export const en: Dict = {
   },
   export: {
     button: 'Export', ledger: 'Export ledger', working: 'Exporting… {{n}} rows', done: '{{n}} rows exported to {{path}}', canceled: 'Export cancelled; no file was left.',
+    open: 'Open', reveal: 'Show in folder',
   },
   notes: {
     apply: 'Apply to invoices', applyHint: 'The oldest is proposed first; you can change the amounts or apply only part.',

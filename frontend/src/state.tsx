@@ -33,7 +33,7 @@ export function makeState(meta: Meta, info: PortfolioInfo, lang: string, setLang
   return {
     meta, info, lang, setLang, country, currency, today: meta.today,
     money: (minor, cur) => formatMoney(minor, cur || currency, country),
-    date: (iso) => formatDate(iso, lang),
+    date: (iso) => formatDate(iso),
     int: (n) => formatPlain(n, 'CLP', country),
   };
 }

@@ -9,9 +9,12 @@ import * as Launch from '../../wailsjs/go/app/Launch';
 import * as Payments from '../../wailsjs/go/app/Payments';
 import * as Portfolios from '../../wailsjs/go/app/Portfolios';
 import * as Preferences from '../../wailsjs/go/app/Preferences';
+import * as Shell from '../../wailsjs/go/app/Shell';
 import {EventsOn, OnFileDrop, OnFileDropOff} from '../../wailsjs/runtime/runtime';
 import type {app, ar, settings, sqlite} from '../../wailsjs/go/models';
 import type {ExportFilter} from '../exportSummary';
+import {validDate} from '../format';
+import i18n from '../i18n';
 
 /** Data<T> is a generated class without its methods: what the bindings really send and receive. */
 export type Data<T> = {[K in keyof T as T[K] extends (...a: any[]) => any ? never : K]: T[K]};
@@ -123,6 +126,16 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError('internal', String((v && v.message) || v));
 }
 
+/**
+ * withDates refuses a request that carries a date no user could mean (a year
+ * of 22026, a 31st of February) before it reaches the bindings: Wails cannot
+ * decode it and would never answer, leaving a list loading forever.
+ */
+function withDates<T>(dates: (string | undefined)[], fn: () => Promise<T>): Promise<T> {
+  if (dates.every((d) => validDate(d))) return call(fn());
+  return Promise.reject(new ApiError('invalid', i18n.t('dates.bad')));
+}
+
 async function call<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
@@ -166,9 +179,9 @@ export const api = {
   segments: () => call(Clients.Segments()),
   checkTaxId: (country: string, value: string) => call(Clients.CheckTaxID(country, value)),
 
-  documents: (f: Partial<DocumentFilter>) => call(Invoices.List(f as sqlite.DocumentFilter)),
+  documents: (f: Partial<DocumentFilter>) => withDates([f.dueFrom, f.dueTo], () => Invoices.List(f as sqlite.DocumentFilter)),
   document: (id: number) => call(Invoices.Get(id)),
-  createDocument: (d: DocumentInput) => call(Invoices.Create(d as ar.DocumentInput)),
+  createDocument: (d: DocumentInput) => withDates([d.issueDate, d.dueDate], () => Invoices.Create(d as ar.DocumentInput)),
   voidDocument: (id: number, reason: string) => call(Invoices.Void(id, reason)),
   voidUnapplyingNotes: (id: number, reason: string) => call(Invoices.VoidUnapplyingNotes(id, reason)),
   largestAmount: (currency: string) => call(Invoices.LargestAmount(currency)),
@@ -178,7 +191,7 @@ export const api = {
   payments: (f: Partial<PaymentFilter>) => call(Payments.List(f as sqlite.PaymentFilter)),
   payment: (id: number) => call(Payments.Get(id)),
   propose: (clientId: number, currency: string, amount: number) => call(Payments.Propose(clientId, currency, amount)),
-  createPayment: (p: PaymentInput) => call(Payments.Create(p as ar.PaymentInput)),
+  createPayment: (p: PaymentInput) => withDates([p.date], () => Payments.Create(p as ar.PaymentInput)),
   allocate: (paymentId: number, lines: Line[]) => call(Payments.Allocate(paymentId, lines as ar.Line[])),
   unallocate: (allocationId: number) => call(Payments.Unallocate(allocationId)),
   reversePayment: (id: number, reason: string) => call(Payments.Reverse(id, reason)),
@@ -191,6 +204,9 @@ export const api = {
         : Exports.StartPayments(e.filter as sqlite.PaymentFilter, path)),
   chooseLedgerFile: (clientId: number) => call(Exports.ChooseLedgerFile(clientId)),
   startLedgerExport: (clientId: number, path: string) => call(Exports.StartLedger(clientId, path)),
+  /** openFile opens a file Cartera wrote in this session with its usual program; revealFile shows it in its folder. */
+  openFile: (path: string) => call(Shell.Open(path)),
+  revealFile: (path: string) => call(Shell.Reveal(path)),
 
   chooseImportFile: () => call(Imports.ChooseFile()),
   importPreview: (req: ImportRequest) => call(Imports.Preview(req as app.ImportRequest)),

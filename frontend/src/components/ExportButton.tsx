@@ -1,10 +1,11 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {Button, Group, Modal, Stack, Text} from '@mantine/core';
 import {notifications} from '@mantine/notifications';
 import {IconFileSpreadsheet} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, events} from '../api';
+import {api} from '../api';
 import {ExportFilter, exportSummary, narrowed} from '../exportSummary';
+import {useJob} from './useJob';
 import {notifyError, useApp} from '../state';
 
 /**
@@ -16,30 +17,26 @@ import {notifyError, useApp} from '../state';
 export function ExportButton({list, what, count, clientId, label, size}: {list: 'clients' | 'invoices' | 'payments' | 'ledger'; what?: ExportFilter; count?: number; clientId?: number; label?: string; size?: string}) {
   const {t} = useTranslation();
   const {int} = useApp();
-  const [job, setJob] = useState<string>();
   const [asking, setAsking] = useState(false);
+  // The toast's id: the job's own id is known only once the call returns.
+  const toast = useRef('');
+  const job = useJob((ok, result, error) => {
+    if (ok) notifications.update({id: toast.current, loading: false, color: 'teal', withCloseButton: true, autoClose: 15000,
+      message: <Written path={result.path} text={t('export.done', {n: int(result.rows), path: result.path})} />});
+    else notifications.update({id: toast.current, loading: false, withCloseButton: true, color: error?.code === 'canceled' ? 'gray' : 'red',
+      message: error?.code === 'canceled' ? t('export.canceled') : error?.message ?? '', autoClose: 8000});
+  });
   useEffect(() => {
-    if (!job) return;
-    const off1 = events.onJobProgress((p) => {
-      if (p.id === job) notifications.update({id: job, loading: true, message: t('export.working', {n: int(p.done)}), autoClose: false});
-    });
-    const off2 = events.onJobDone((d) => {
-      if (d.id !== job) return;
-      setJob(undefined);
-      if (d.ok) notifications.update({id: job, loading: false, color: 'teal', message: t('export.done', {n: int(d.result.rows), path: d.result.path}), autoClose: 8000});
-      else notifications.update({id: job, loading: false, color: d.error?.code === 'canceled' ? 'gray' : 'red',
-        message: d.error?.code === 'canceled' ? t('export.canceled') : d.error?.message ?? '', autoClose: 8000});
-    });
-    return () => { off1(); off2(); };
-  }, [job]);
+    if (job.running) notifications.update({id: toast.current, loading: true, message: t('export.working', {n: int(job.done)}), autoClose: false});
+  }, [job.done]);
   const start = async () => {
     setAsking(false);
     try {
       const path = list === 'ledger' ? await api.chooseLedgerFile(clientId!) : await api.chooseExportFile(list);
       if (!path) return;
-      const id = list === 'ledger' ? await api.startLedgerExport(clientId!, path) : await api.startExport(what!, path);
-      notifications.show({id, loading: true, message: t('export.working', {n: 0}), autoClose: false, withCloseButton: false});
-      setJob(id);
+      toast.current = `export-${Date.now()}`;
+      notifications.show({id: toast.current, loading: true, message: t('export.working', {n: 0}), autoClose: false, withCloseButton: false});
+      job.start(list === 'ledger' ? api.startLedgerExport(clientId!, path) : api.startExport(what!, path));
     } catch (e) {
       notifyError(e);
     }
@@ -48,7 +45,7 @@ export function ExportButton({list, what, count, clientId, label, size}: {list: 
   return (
     <>
       <Button variant="default" size={size} leftSection={<IconFileSpreadsheet size={16} />} onClick={() => (what ? setAsking(true) : start())}
-        loading={!!job} disabled={!!what && count === undefined} data-testid={`export-${list}`}>
+        loading={job.running} disabled={!!what && count === undefined} data-testid={`export-${list}`}>
         {label ?? t('export.button')}
       </Button>
       {asking && what && (
@@ -64,5 +61,19 @@ export function ExportButton({list, what, count, clientId, label, size}: {list: 
         </Modal>
       )}
     </>
+  );
+}
+
+/** Written says where a file went and offers to open it or show it in its folder. */
+function Written({path, text}: {path: string; text: string}) {
+  const {t} = useTranslation();
+  return (
+    <Stack gap={6} data-testid="export-done">
+      <Text size="sm" style={{wordBreak: 'break-all'}}>{text}</Text>
+      <Group gap="xs">
+        <Button size="compact-sm" variant="light" onClick={() => api.openFile(path).catch(notifyError)} data-testid="export-open">{t('export.open')}</Button>
+        <Button size="compact-sm" variant="default" onClick={() => api.revealFile(path).catch(notifyError)} data-testid="export-reveal">{t('export.reveal')}</Button>
+      </Group>
+    </Stack>
   );
 }

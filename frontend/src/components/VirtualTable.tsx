@@ -4,10 +4,12 @@ import {useShortcuts} from './shortcuts';
 import {Box, Center, Group, Loader, Stack, Text, UnstyledButton} from '@mantine/core';
 import {IconChevronDown, IconChevronUp} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
+import {useElementSize} from '@mantine/hooks';
 import {toApiError} from '../api';
+import {ColumnSize, fitColumns} from './columns';
 import {useApp} from '../state';
 
-export interface Column<R> {
+export interface Column<R> extends ColumnSize {
   key: string;
   label: string;
   width: number | string; // px, or a CSS grid track like "2fr"
@@ -48,7 +50,12 @@ export function VirtualTable<R extends {id: number}>(props: {
   /** searchRef is the list's search box: `/` or Ctrl+F goes to it, and the down arrow there moves into the list's first row. */
   searchRef?: React.RefObject<HTMLInputElement | null>;
 }) {
-  const {columns, fetchPage, resetKey, onRowClick, sort, onSort, empty, onTotal} = props;
+  const {fetchPage, resetKey, onRowClick, sort, onSort, empty, onTotal} = props;
+  // On a narrow window the lower-priority columns hide and the rest shrink, so
+  // the ones a user needs stay in view without a sideways scroll.
+  const box = useElementSize();
+  // The border and the row area's vertical scroll bar take their share.
+  const {shown: columns, template} = fitColumns(props.columns, box.width > 0 ? box.width - 18 : 0);
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string>();
   const pages = useRef(new Map<number, R[]>());
@@ -123,7 +130,6 @@ export function VirtualTable<R extends {id: number}>(props: {
   }, [props.searchRef, total, v]);
 
   const rowAt = (i: number): R | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
-  const template = columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : c.width)).join(' ');
 
   const onKey = (e: React.KeyboardEvent) => {
     if (!total) return;
@@ -145,8 +151,8 @@ export function VirtualTable<R extends {id: number}>(props: {
   };
 
   return (
-    <Stack gap={0} style={{flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, overflow: 'hidden'}}>
-      <Box style={{display: 'grid', gridTemplateColumns: template, background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)'}}>
+    <Stack ref={box.ref} gap={0} style={{flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, overflow: 'hidden'}}>
+      <Box data-testid={props.testId ? `${props.testId}-header` : undefined} style={{display: 'grid', gridTemplateColumns: template, background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)'}}>
         {columns.map((c) => (
           <UnstyledButton
             key={c.key}
@@ -157,7 +163,7 @@ export function VirtualTable<R extends {id: number}>(props: {
             style={{textAlign: c.align ?? 'left', cursor: c.sortable ? 'pointer' : 'default'}}
           >
             <Group gap={4} justify={c.align === 'right' ? 'flex-end' : 'flex-start'} wrap="nowrap">
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase">{c.label}</Text>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" truncate title={c.label}>{c.label}</Text>
               {sort?.key === c.key && (sort.desc ? <IconChevronDown size={12} /> : <IconChevronUp size={12} />)}
             </Group>
           </UnstyledButton>

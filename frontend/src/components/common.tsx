@@ -13,7 +13,7 @@ const statusColor: Record<string, string> = {
 export function StatusBadge({status}: {status: string}) {
   const {t} = useTranslation();
   if (!status) return null;
-  return <Badge variant="light" color={statusColor[status] ?? 'gray'} radius="sm">{t(`status.${status}`)}</Badge>;
+  return <Badge variant="light" color={statusColor[status] ?? 'gray'} radius="sm" maw="100%">{t(`status.${status}`)}</Badge>;
 }
 
 export function EmptyState({title, hint, action}: {title: string; hint?: string; action?: ReactNode}) {

@@ -5,6 +5,7 @@ import {useTranslation} from 'react-i18next';
 import {api, ApiError, capitalize, Client, ClientInput, Contact, TaxIDCheck, toApiError} from '../api';
 import {MoneyInput} from '../components/common';
 import {useDiscardGuard} from '../components/DiscardGuard';
+import {FormFooter} from '../components/FormFooter';
 import {notifyOK, useApp, useAsync, useDebounced} from '../state';
 
 const blankContact = (): Contact => ({id: 0, name: '', role: '', email: '', phone: '', channel: 'email'});
@@ -97,10 +98,10 @@ export function ClientForm({id, onClose, onSaved}: {id?: number; onClose: () => 
           ))}
           <Group><Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => set('contacts', [...f.contacts, blankContact()])}>{t('clientForm.addContact')}</Button></Group>
           {otherErrors.map((m) => <Text key={m} c="red" size="sm">{m}</Text>)}
-          <Group justify="flex-end" mt="sm">
+          <FormFooter>
             <Button variant="default" onClick={guard.requestClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} data-testid="save-client">{t('common.save')}</Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
     </Modal>

@@ -30,8 +30,8 @@ export function ClientPage({id, onBack}: {id: number; onBack: () => void}) {
 
   return (
     <Stack gap="sm" style={{flex: 1, minHeight: 0}}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div style={{minWidth: 0}}>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <div style={{minWidth: 0, flex: '1 1 320px'}}>
           <Anchor size="sm" onClick={onBack}><Group gap={4}><IconArrowLeft size={14} />{t('nav.clients')}</Group></Anchor>
           <Group gap="xs" mt={4}>
             <Title order={3} data-testid="client-title">{c.legalName}</Title>
@@ -116,7 +116,7 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
   // Newest first is what a collector reads; the running balance was computed oldest first.
   const shown = [...rows].reverse();
   return (
-    <Table striped highlightOnHover stickyHeader data-testid="ledger-table" style={{whiteSpace: 'nowrap'}}>
+    <Table striped highlightOnHover stickyHeader data-testid="ledger-table" style={{whiteSpace: 'nowrap'}} horizontalSpacing="xs">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('ledger.date')}</Table.Th><Table.Th>{t('ledger.type')}</Table.Th><Table.Th>{t('ledger.reference')}</Table.Th>
@@ -129,11 +129,12 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
           <Table.Tr key={i} style={{cursor: 'pointer'}} onClick={() => (e.documentId ? onDoc(e.documentId) : e.paymentId && onPay(e.paymentId))}>
             <Table.Td>{date(e.date)}</Table.Td>
             <Table.Td>{t(`kind.${e.type}`, {defaultValue: e.type})}</Table.Td>
-            <Table.Td><Text size="sm" truncate maw={260}>{e.reference || (e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : '')}{e.type !== 'payment' && e.description ? ` · ${e.description}` : ''}</Text></Table.Td>
+            {/* The reference takes what the other columns leave and is cut short, so the table never scrolls sideways. */}
+            <Table.Td style={{maxWidth: 0, width: '100%'}}><Text size="sm" truncate>{e.reference || (e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : '')}{e.type !== 'payment' && e.description ? ` · ${e.description}` : ''}</Text></Table.Td>
             <Table.Td ta="right">{e.debit ? <Amount text={money(e.debit, e.currency)} fit={false} /> : ''}</Table.Td>
             <Table.Td ta="right">{e.credit ? <Amount text={money(e.credit, e.currency)} fit={false} /> : ''}</Table.Td>
             <Table.Td ta="right" fw={500}><Amount text={money(e.balance, e.currency)} fit={false} /></Table.Td>
-            <Table.Td><StatusBadge status={e.status} /></Table.Td>
+            <Table.Td style={{maxWidth: 150}}><StatusBadge status={e.status} /></Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

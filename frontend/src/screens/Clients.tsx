@@ -31,17 +31,17 @@ export function ClientsScreen() {
         {r.archived && <Badge size="xs" color="gray">{t('clients.archivedBadge')}</Badge>}
       </Group>
     )},
-    {key: 'taxId', label: t('clients.taxId'), width: 140, sortable: true, render: (r) => (
+    {key: 'taxId', label: t('clients.taxId'), width: 140, minWidth: 120, sortable: true, render: (r) => (
       <Text size="sm" c={r.taxIdStatus === 'invalid' ? 'red' : r.taxIdStatus === 'warning' ? 'orange' : undefined}>{formatTaxId(r.country, r.taxId)}</Text>
     )},
-    {key: 'segment', label: t('clients.segment'), width: 'minmax(100px, 1fr)', sortable: true, render: (r) => r.segment},
-    {key: 'balance', label: t('clients.balance'), width: 170, align: 'right', sortable: true, render: (r) => r.balance < 0 ? (
+    {key: 'segment', label: t('clients.segment'), width: 'minmax(100px, 1fr)', priority: 3, sortable: true, render: (r) => r.segment},
+    {key: 'balance', label: t('clients.balance'), width: 170, minWidth: 130, align: 'right', sortable: true, render: (r) => r.balance < 0 ? (
       <Group gap={6} justify="flex-end" wrap="nowrap" title={t('clients.inCreditHint')}>
         <Text size="xs" c="teal.7">{t('clients.inCredit')}</Text>
         <Text size="sm" component="div" c="teal.8" data-testid="client-row-balance"><Amount text={money(r.balance)} /></Text>
       </Group>
     ) : <Text size="sm" component="div" data-testid="client-row-balance"><Amount text={money(r.balance)} /></Text>},
-    {key: 'overdue', label: t('clients.overdue'), width: 150, align: 'right', sortable: true, render: (r) => (
+    {key: 'overdue', label: t('clients.overdue'), width: 150, minWidth: 120, align: 'right', sortable: true, render: (r) => (
       <Text size="sm" component="div" c={r.overdue > 0 ? 'red.7' : 'dimmed'}><Amount text={money(r.overdue)} /></Text>
     )},
   ];

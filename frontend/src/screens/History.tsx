@@ -156,7 +156,7 @@ export function ImportsTable() {
         <Table.Tbody>
           {list.data.map((r) => (
             <Table.Tr key={r.id} style={r.undoneAt ? {opacity: 0.55} : undefined}>
-              <Table.Td><Text size="sm">{formatDateTime(r.at, lang)}</Text></Table.Td>
+              <Table.Td><Text size="sm" style={{whiteSpace: 'nowrap'}}>{formatDateTime(r.at, lang)}</Text></Table.Td>
               <Table.Td><Text size="sm">{r.user}</Text></Table.Td>
               <Table.Td><Text size="sm">{t(`import.target.${r.target}`)}</Text></Table.Td>
               <Table.Td><Text size="sm" fw={500}>{r.fileName}</Text><Text size="xs" c="dimmed" title={r.fileHash}>SHA-256 {r.fileHash.slice(0, 12)}… · {r.fileSize < 1024 ? `${int(r.fileSize)} B` : `${int(Math.round(r.fileSize / 1024))} KB`}</Text></Table.Td>

@@ -1,6 +1,6 @@
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {
-  Alert, Badge, Button, Checkbox, Group, Loader, Modal, NumberInput, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid,
+  Alert, Badge, Button, Checkbox, Group, Loader, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid,
   Stack, Stepper, Table, Text, TextInput, Tooltip,
 } from '@mantine/core';
 import {useHotkeys} from '@mantine/hooks';
@@ -9,6 +9,7 @@ import {useTranslation} from 'react-i18next';
 import {api, ApiError, capitalize, events, ImportPreview, ImportReport, ImportRequest, ImportTarget, Problem, toApiError} from '../api';
 import {notifyError, notifyOK, useApp} from '../state';
 import {useUnsavedWork} from '../components/DiscardGuard';
+import {useJob} from '../components/useJob';
 
 type Classes = 'error' | 'missing_client' | 'tax_id' | 'conflict' | 'notice';
 type Choices = ImportRequest['choices'];
@@ -19,35 +20,12 @@ function rowsWith(rowsByClasses: Record<string, number>, c: string): number {
   return Object.entries(rowsByClasses ?? {}).filter(([set]) => set.split('+').includes(c)).reduce((a, [, n]) => a + n, 0);
 }
 
-/** useJob follows one background job: its progress and its end. */
-function useJob(onDone: (ok: boolean, result: any, error?: ApiError) => void) {
-  const [id, setId] = useState<string>();
-  const [done, setDone] = useState(0);
-  const cb = useRef(onDone);
-  cb.current = onDone;
-  useEffect(() => {
-    if (!id) return;
-    const off1 = events.onJobProgress((p) => p.id === id && setDone(p.done));
-    const off2 = events.onJobDone((d) => {
-      if (d.id !== id) return;
-      setId(undefined);
-      cb.current(d.ok, d.result, d.error ? toApiError(d.error) : undefined);
-    });
-    return () => { off1(); off2(); };
-  }, [id]);
-  return {
-    running: !!id, done,
-    start: (p: Promise<string>) => { setDone(0); p.then(setId, (e) => cb.current(false, undefined, toApiError(e))); },
-    cancel: () => id && api.cancelJob(id),
-  };
-}
-
 /**
  * ImportWizard takes a file from another program to the portfolio in three
  * steps: how it is read, which column is which, and a full check whose
  * problems the user fixes in the file or decides about before anything is written.
  */
-export function ImportWizard(props: {target: ImportTarget; path?: string; onClose: () => void; onImported: () => void}) {
+export function ImportWizard(props: {target: ImportTarget; path?: string; onClose: () => void; onImported: () => void; onShow: (target: ImportTarget) => void}) {
   const {t} = useTranslation();
   const {int} = useApp();
   // A file handed to Cartera from outside asks before dropping a wizard under way.
@@ -61,6 +39,8 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [report, setReport] = useState<ImportReport>();
+  // The import's outcome: the wizard ends on it instead of closing.
+  const [result, setResult] = useState<ImportReport>();
   const [choices, setChoices] = useState<Choices>(noChoices);
   const [mappingName, setMappingName] = useState('');
   // The saved mapping the first reading of this file applied (later readings carry the columns themselves).
@@ -96,13 +76,14 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
     }
     const r = result as ImportReport;
     if (r.committed) {
-      notifyOK(t('import.done', {created: int(r.counts.created), updated: int(r.counts.updated), skipped: int(r.counts.skipped)}));
+      setResult(r);
+      setStep(3);
       props.onImported();
     } else if (r.blocking > 0) {
       setReport(r);
     } else {
-      notifyOK(t('import.nothing'));
-      props.onClose();
+      setResult(r);
+      setStep(3);
     }
   });
 
@@ -135,43 +116,142 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
   }, [report, choices]);
   const canImport = !!report && !report.committed && blocking === 0 && !run.running && !check.running;
   const doImport = () => canImport && run.start(api.importStart({...req, choices}));
-  // Ctrl+Enter works from anywhere in the wizard, a just-ticked choice included (no tags ignored).
-  useHotkeys([['mod+Enter', doImport]], []);
+  // Ctrl+Enter works from anywhere in the wizard's last step, a just-ticked choice included (no tags ignored).
+  useHotkeys([['mod+Enter', () => step === 2 && doImport()]], []);
+  const busy = run.running;
 
   const title = (
     <Group gap="xs"><IconFileImport size={20} /><Text fw={600}>{t('import.title')}</Text>{req.path && <Text c="dimmed" size="sm" truncate maw={420}>· {req.path.split(/[\\/]/).pop()}</Text>}</Group>
   );
-  return (
-    <Modal opened onClose={props.onClose} title={title} size="90%" centered closeOnEscape={!run.running}>
-      <div data-testid="import-wizard">
-      <Stepper active={step} onStepClick={(s) => s < step && !run.running && setStep(s)} size="sm" mb="md">
-        <Stepper.Step label={t('import.steps.file')} />
-        <Stepper.Step label={t('import.steps.columns')} />
-        <Stepper.Step label={t('import.steps.review')} />
-      </Stepper>
-      {error && <Alert color="red" icon={<IconAlertTriangle size={16} />} mb="sm" data-testid="import-error">
-        {error.issues.length > 1 ? error.issues.map((i, k) => <div key={k}>{i.full}</div>) : error.message}
-      </Alert>}
-      {step === 0 && <FileStep req={req} pv={pv} loading={loading} choose={choose} setPath={(path) => setReq((r) => ({...r, path, columns: null as unknown as string[]}))} setTarget={(target) => set({target, columns: null as unknown as string[]})} setSettings={setSettings}
-        setFormat={(f) => set({format: {...req.format, ...f}})} />}
-      {step === 1 && pv && <ColumnsStep req={req} pv={pv} loading={loading} setColumn={(i, f) => set({columns: (req.columns ?? pv.columns).map((c, k) => (k === i ? f : c))})}
-        mappingName={mappingName} setMappingName={setMappingName} savedMapping={savedMapping}
-        save={() => api.saveMapping(mappingName, pv.header, req).then(() => notifyOK(t('import.saved', {name: mappingName})), notifyError)} />}
-      {step === 2 && pv && <ReviewStep pv={pv} report={report} checking={check.running} checked={check.done} choices={choices} setChoices={setChoices}
-        blocking={blocking} recheck={() => { setReport(undefined); check.start(api.importCheck(req)); }} cancel={check.cancel} />}
-      <Group justify="space-between" mt="md">
-        <Button variant="default" onClick={step === 0 ? props.onClose : () => setStep(step - 1)} disabled={run.running}>{step === 0 ? t('common.cancel') : t('import.back')}</Button>
-        {step < 2 && <Button onClick={() => setStep(step + 1)} disabled={!pv || loading || (step === 1 && !!pv.mappingError)} data-testid="import-next">{t('import.next')}</Button>}
-        {step === 2 && (run.running
-          ? <Group><Loader size="sm" /><Text size="sm">{t('import.going', {n: int(run.done)})}</Text><Button variant="default" onClick={run.cancel}>{t('import.cancel')}</Button></Group>
-          : <Tooltip label={t('import.blocking', {count: blocking, n: int(blocking)})} disabled={blocking === 0}>
-              <Button leftSection={<IconCheck size={16} />} onClick={doImport} disabled={!canImport} data-testid="import-go">
-                {t('import.go')} <Text span size="xs" ml={6} c="teal.1">Ctrl+Enter</Text>
-              </Button>
-            </Tooltip>)}
+  const footer = (
+    <Group justify="space-between" py="sm" px="md" data-testid="import-footer"
+      style={{borderTop: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-body)'}}>
+      {/* Every button at the right: the bottom left is where toasts appear. */}
+      <span />
+      <Group gap="xs">
+      {step < 3 && (
+        <Button variant="default" onClick={step === 0 ? props.onClose : () => setStep(step - 1)} disabled={busy}>{step === 0 ? t('common.cancel') : t('import.back')}</Button>
+      )}
+      {step < 2 && <Button onClick={() => setStep(step + 1)} disabled={!pv || loading || (step === 1 && !!pv.mappingError)} data-testid="import-next">{t('import.next')}</Button>}
+      {step === 2 && (busy
+        ? <Group><Loader size="sm" /><Text size="sm">{t('import.going', {n: int(run.done)})}</Text><Button variant="default" onClick={run.cancel}>{t('import.cancel')}</Button></Group>
+        : <Tooltip label={t('import.blocking', {count: blocking, n: int(blocking)})} disabled={blocking === 0}>
+            <Button leftSection={<IconCheck size={16} />} onClick={doImport} disabled={!canImport} data-testid="import-go">
+              {t('import.go')} <Text span size="xs" ml={6} c="teal.1">Ctrl+Enter</Text>
+            </Button>
+          </Tooltip>)}
+      {step === 3 && (
+        <Group gap="xs">
+          <Button variant="default" onClick={props.onClose} data-testid="import-close">{t('common.close')}</Button>
+          {result?.committed && <Button onClick={() => props.onShow(req.target as ImportTarget)} data-testid="import-show">{t(`import.result.show_${req.target}`)}</Button>}
+        </Group>
+      )}
       </Group>
+    </Group>
+  );
+  return (
+    <Modal opened onClose={props.onClose} title={title} size="90%" centered closeOnEscape={!busy} padding={0}
+      styles={{
+        header: {paddingInline: 'var(--mantine-spacing-md)'},
+        content: {display: 'flex', flexDirection: 'column', overflow: 'hidden'},
+        body: {flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column'},
+      }}>
+      <div data-testid="import-wizard" style={{flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column'}}>
+        <Stepper active={step} onStepClick={(s) => s < step && step < 3 && !busy && setStep(s)} size="sm" px="md" pb="sm">
+          <Stepper.Step label={t('import.steps.file')} />
+          <Stepper.Step label={t('import.steps.columns')} />
+          <Stepper.Step label={t('import.steps.review')} />
+          <Stepper.Step label={t('import.result.step')} />
+        </Stepper>
+        {/* The one scroll area of the wizard: the footer with Importar stays in view below it. */}
+        <div style={{flex: '1 1 auto', minHeight: 0, overflowY: 'auto', paddingInline: 'var(--mantine-spacing-md)', paddingBottom: 'var(--mantine-spacing-sm)'}} data-testid="import-body">
+          {error && <Alert color="red" icon={<IconAlertTriangle size={16} />} mb="sm" data-testid="import-error">
+            {error.issues.length > 1 ? error.issues.map((i, k) => <div key={k}>{i.full}</div>) : error.message}
+          </Alert>}
+          {step === 0 && <FileStep req={req} pv={pv} loading={loading} choose={choose} setPath={(path) => setReq((r) => ({...r, path, columns: null as unknown as string[]}))} setTarget={(target) => set({target, columns: null as unknown as string[]})} setSettings={setSettings}
+            setFormat={(f) => set({format: {...req.format, ...f}})} />}
+          {step === 1 && pv && <ColumnsStep req={req} pv={pv} loading={loading} setColumn={(i, f) => set({columns: (req.columns ?? pv.columns).map((c, k) => (k === i ? f : c))})}
+            mappingName={mappingName} setMappingName={setMappingName} savedMapping={savedMapping}
+            save={() => api.saveMapping(mappingName, pv.header, req).then(() => notifyOK(t('import.saved', {name: mappingName})), notifyError)} />}
+          {step === 2 && pv && <ReviewStep pv={pv} report={report} checking={check.running} checked={check.done} choices={choices} setChoices={setChoices}
+            blocking={blocking} recheck={() => { setReport(undefined); check.start(api.importCheck(req)); }} cancel={check.cancel} />}
+          {step === 3 && result && <SummaryStep r={result} choices={choices} />}
+        </div>
+        {footer}
       </div>
     </Modal>
+  );
+}
+
+/** SummaryStep ends an import: what went in, what was already there, and what was left out and why. */
+function SummaryStep({r, choices}: {r: ImportReport; choices: Choices}) {
+  const {t} = useTranslation();
+  const {int} = useApp();
+  const c = r.counts;
+  // A class of problem left its rows out unless the user chose to accept it (notices never do).
+  const accepted: Record<string, boolean> = {missing_client: choices.createClients, tax_id: choices.acceptTaxIds, conflict: choices.acceptChanges, notice: true};
+  const classes = Object.entries(r.byClass ?? {}).filter(([, n]) => n > 0);
+  const out = classes.filter(([cls]) => !accepted[cls]);
+  const resolved = classes.filter(([cls]) => accepted[cls]);
+  const badges = (list: [string, number][], testId: string) => (
+    <Group gap="xs" data-testid={testId}>
+      {list.map(([cls, n]) => <Badge key={cls} variant="light" color={cls === 'error' ? 'red' : cls === 'notice' ? 'gray' : 'orange'}>{t(`import.classes.${cls}`)}: {int(n)}</Badge>)}
+    </Group>
+  );
+  const stat = (key: string, n: number, color?: string) => (
+    <Paper withBorder p="sm" data-testid={`result-${key}`}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t(`import.result.${key}`)}</Text>
+      <Text size="xl" fw={700} className="num" c={n > 0 ? color : 'dimmed'}>{int(n)}</Text>
+    </Paper>
+  );
+  return (
+    <Stack gap="sm" data-testid="import-summary">
+      <Alert color={r.committed ? 'teal' : 'gray'} icon={r.committed ? <IconCheck size={16} /> : <IconInfoCircle size={16} />}>
+        {r.committed ? t('import.done', {created: int(c.created), updated: int(c.updated), skipped: int(c.skipped)}) : t('import.nothing')}
+      </Alert>
+      <SimpleGrid cols={4}>
+        {stat('created', c.created, 'teal.8')}
+        {stat('updated', c.updated, 'blue.8')}
+        {stat('unchanged', c.unchanged)}
+        {stat('skipped', c.skipped, 'orange.8')}
+      </SimpleGrid>
+      {(c.clientsCreated > 0 || c.payments > 0) && (
+        <Text size="sm">
+          {[c.clientsCreated > 0 && t('import.result.clientsCreated', {n: int(c.clientsCreated)}), c.payments > 0 && t('import.result.payments', {n: int(c.payments)})].filter(Boolean).join(' · ')}
+        </Text>
+      )}
+      {out.length > 0 && (
+        <>
+          <Text fw={600} mt="xs">{t('import.result.leftOut')}</Text>
+          {badges(out, 'result-classes')}
+          <ProblemTable problems={(r.problems ?? []).filter((x) => !accepted[x.class])} />
+        </>
+      )}
+      {resolved.length > 0 && (
+        <>
+          <Text fw={600} mt="xs">{t('import.result.found')}</Text>
+          {badges(resolved, 'result-resolved')}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** ProblemTable lists problems with their row, column and value (the first 2000). */
+function ProblemTable({problems}: {problems: Problem[]}) {
+  const {t} = useTranslation();
+  return (
+    <Table fz="sm" striped data-testid="import-problems">
+      <Table.Thead><Table.Tr><Table.Th w={70}>{t('import.line')}</Table.Th><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th>{t('import.problems')}</Table.Th></Table.Tr></Table.Thead>
+      <Table.Tbody>
+        {problems.slice(0, 2000).map((x: Problem, k) => (
+          <Table.Tr key={k}>
+            <Table.Td>{x.line}</Table.Td><Table.Td>{x.column}</Table.Td><Table.Td><Text size="sm" truncate maw={220}>{x.value}</Text></Table.Td>
+            <Table.Td><Text size="sm" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.message}</Text></Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -233,12 +313,12 @@ function FileStep(p: {req: ImportRequest; pv?: ImportPreview; loading: boolean; 
               data={(['dmy', 'mdy', 'ymd'] as const).map((o) => ({value: o, label: t(`import.${o}`)}))} />
           </SimpleGrid>
           <Text fw={600} mt="xs">{t('import.samples')}</Text>
-          <ScrollArea h={220} type="auto">
+          <Table.ScrollContainer minWidth={600} type="native">
             <Table striped withTableBorder withColumnBorders fz="xs" data-testid="import-samples">
               <Table.Thead><Table.Tr>{p.pv.header.map((h, i) => <Table.Th key={i}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
               <Table.Tbody>{p.pv.samples.map((r, i) => <Table.Tr key={i}>{p.pv!.header.map((_, k) => <Table.Td key={k}>{r[k] ?? ''}</Table.Td>)}</Table.Tr>)}</Table.Tbody>
             </Table>
-          </ScrollArea>
+          </Table.ScrollContainer>
         </>
       )}
     </Stack>
@@ -255,20 +335,18 @@ function ColumnsStep(p: {req: ImportRequest; pv: ImportPreview; loading: boolean
       {p.pv.mappingError && <Alert color="orange" icon={<IconAlertTriangle size={16} />} data-testid="mapping-error">
         {p.pv.mappingError.issues.map((i, k) => <div key={k}>{capitalize(i.message)}</div>)}
       </Alert>}
-      <ScrollArea h={380} type="auto">
-        <Table striped data-testid="import-columns">
-          <Table.Thead><Table.Tr><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th w={300}>{t('import.field')}</Table.Th></Table.Tr></Table.Thead>
+      <Table striped data-testid="import-columns">
+          <Table.Thead><Table.Tr><Table.Th style={{whiteSpace: 'nowrap'}}>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th w={300}>{t('import.field')}</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {p.pv.header.map((h, i) => (
               <Table.Tr key={i}>
-                <Table.Td><Text fw={500} size="sm">{h || `#${i + 1}`}</Text></Table.Td>
+                <Table.Td><Text fw={500} size="sm" style={{whiteSpace: 'nowrap'}}>{h || `#${i + 1}`}</Text></Table.Td>
                 <Table.Td><Text size="xs" c="dimmed" truncate maw={420}>{p.pv.samples.slice(0, 3).map((r) => r[i] ?? '').filter(Boolean).join(' · ')}</Text></Table.Td>
                 <Table.Td><Select size="xs" data={options} value={columns[i] ?? ''} onChange={(v) => p.setColumn(i, v ?? '')} allowDeselect={false} aria-label={h} data-testid={`column-${i}`} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
       {!p.pv.mappingError && (
         <Group gap="xs" align="flex-end">
           <TextInput label={t('import.saveAs')} placeholder={t('import.savePh')} value={p.mappingName} onChange={(e) => p.setMappingName(e.currentTarget.value)} w={320} data-testid="mapping-name" />
@@ -295,9 +373,34 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
   };
   return (
     <Stack gap="sm">
+      {p.checking && <Group><Loader size="sm" /><Text size="sm" data-testid="import-checking">{t('import.checking', {n: int(p.checked)})}</Text><Button size="xs" variant="default" onClick={p.cancel}>{t('import.cancel')}</Button></Group>}
+      {r && (
+        <Paper withBorder p="sm" data-testid="import-report">
+          <Group justify="space-between" mb="xs">
+            <Text fw={600}>{t('import.summary', {count: r.counts.rows, rows: int(r.counts.rows), created: int(r.counts.created), unchanged: int(r.counts.unchanged)})}</Text>
+            <Button size="xs" variant="subtle" onClick={p.recheck}>{t('import.checkAgain')}</Button>
+          </Group>
+          {total === 0 ? <Alert color="teal" icon={<IconCheck size={16} />}>{t('import.noProblems')}</Alert> : (
+            <>
+              <Text size="sm" fw={500}>{t('import.decide')}</Text>
+              <Group gap="lg" my="xs">
+                {choice('createClients', 'missing_client', 'import.choices.createClients')}
+                {choice('acceptTaxIds', 'tax_id', 'import.choices.acceptTaxIds')}
+                {choice('acceptChanges', 'conflict', 'import.choices.acceptChanges')}
+                {(rowsWith(r.rowsByClasses, 'error') > 0 || p.blocking > 0 || p.choices.skipInvalid) && <Checkbox label={t('import.choices.skipInvalid')} checked={p.choices.skipInvalid} onChange={(e) => p.setChoices({...p.choices, skipInvalid: e.currentTarget.checked})} data-testid="choice-skipInvalid" />}
+              </Group>
+              {p.blocking > 0 && <Alert color="orange" icon={<IconAlertTriangle size={16} />} mb="xs" data-testid="import-blocking">{t('import.blocking', {count: p.blocking, n: int(p.blocking)})}</Alert>}
+              <SegmentedControl size="xs" value={filter} onChange={setFilter} mb="xs"
+                data={[{value: 'all', label: `${t('import.allClasses')} (${int(total)})`}, ...Object.entries(r.byClass ?? {}).map(([c, n]) => ({value: c, label: `${t(`import.classes.${c}`)} (${int(n)})`}))]} />
+              <ProblemTable problems={problems} />
+              {problems.length > 2000 || total > (r.problems?.length ?? 0) ? <Text size="xs" c="dimmed">{t('import.more', {shown: int(Math.min(problems.length, 2000)), total: int(total)})}</Text> : null}
+            </>
+          )}
+        </Paper>
+      )}
       <Text fw={600}>{t('import.previewTitle', {count: p.pv.rows.length, n: p.pv.rows.length})}</Text>
-      <ScrollArea h={230} type="auto">
-        <Table striped stickyHeader fz="sm" data-testid="import-preview">
+      <Table.ScrollContainer minWidth={1000} type="native">
+        <Table striped fz="sm" data-testid="import-preview" style={{whiteSpace: 'nowrap'}}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('import.line')}</Table.Th><Table.Th>{t('import.client')}</Table.Th>
@@ -318,49 +421,12 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
                 <Table.Td style={{textAlign: 'right'}} className="num">{row.currency || target === 'clients' ? money(row.amount, row.currency || undefined) : ''}</Table.Td>
                 {target === 'invoices' && <Table.Td style={{textAlign: 'right'}} className="num">{row.currency ? money(row.balance, row.currency) : ''}</Table.Td>}
                 <Table.Td><Text size="xs" c="dimmed" truncate maw={200}>{row.detail}</Text></Table.Td>
-                <Table.Td>{row.problems.map((x, k) => <Text key={k} size="xs" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.column && `${x.column}: `}{x.message}</Text>)}</Table.Td>
+                <Table.Td style={{whiteSpace: 'normal', minWidth: 260}}>{row.problems.map((x, k) => <Text key={k} size="xs" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.column && `${x.column}: `}{x.message}</Text>)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
-      {p.checking && <Group><Loader size="sm" /><Text size="sm" data-testid="import-checking">{t('import.checking', {n: int(p.checked)})}</Text><Button size="xs" variant="default" onClick={p.cancel}>{t('import.cancel')}</Button></Group>}
-      {r && (
-        <Paper withBorder p="sm" data-testid="import-report">
-          <Group justify="space-between" mb="xs">
-            <Text fw={600}>{t('import.summary', {count: r.counts.rows, rows: int(r.counts.rows), created: int(r.counts.created), unchanged: int(r.counts.unchanged)})}</Text>
-            <Button size="xs" variant="subtle" onClick={p.recheck}>{t('import.checkAgain')}</Button>
-          </Group>
-          {total === 0 ? <Alert color="teal" icon={<IconCheck size={16} />}>{t('import.noProblems')}</Alert> : (
-            <>
-              <Text size="sm" fw={500}>{t('import.decide')}</Text>
-              <Group gap="lg" my="xs">
-                {choice('createClients', 'missing_client', 'import.choices.createClients')}
-                {choice('acceptTaxIds', 'tax_id', 'import.choices.acceptTaxIds')}
-                {choice('acceptChanges', 'conflict', 'import.choices.acceptChanges')}
-                {(rowsWith(r.rowsByClasses, 'error') > 0 || p.blocking > 0 || p.choices.skipInvalid) && <Checkbox label={t('import.choices.skipInvalid')} checked={p.choices.skipInvalid} onChange={(e) => p.setChoices({...p.choices, skipInvalid: e.currentTarget.checked})} data-testid="choice-skipInvalid" />}
-              </Group>
-              {p.blocking > 0 && <Alert color="orange" icon={<IconAlertTriangle size={16} />} mb="xs" data-testid="import-blocking">{t('import.blocking', {count: p.blocking, n: int(p.blocking)})}</Alert>}
-              <SegmentedControl size="xs" value={filter} onChange={setFilter} mb="xs"
-                data={[{value: 'all', label: `${t('import.allClasses')} (${int(total)})`}, ...Object.entries(r.byClass ?? {}).map(([c, n]) => ({value: c, label: `${t(`import.classes.${c}`)} (${int(n)})`}))]} />
-              <ScrollArea h={200} type="auto">
-                <Table fz="sm" striped data-testid="import-problems">
-                  <Table.Thead><Table.Tr><Table.Th>{t('import.line')}</Table.Th><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.examples')}</Table.Th><Table.Th>{t('import.problems')}</Table.Th></Table.Tr></Table.Thead>
-                  <Table.Tbody>
-                    {problems.slice(0, 2000).map((x: Problem, k) => (
-                      <Table.Tr key={k}>
-                        <Table.Td>{x.line}</Table.Td><Table.Td>{x.column}</Table.Td><Table.Td><Text size="sm" truncate maw={220}>{x.value}</Text></Table.Td>
-                        <Table.Td><Text size="sm" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.message}</Text></Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea>
-              {problems.length > 2000 || total > (r.problems?.length ?? 0) ? <Text size="xs" c="dimmed">{t('import.more', {shown: int(Math.min(problems.length, 2000)), total: int(total)})}</Text> : null}
-            </>
-          )}
-        </Paper>
-      )}
+      </Table.ScrollContainer>
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import {api, ApiError, OpenItem, toApiError} from '../api';
 import {addDays} from '../format';
 import {ClientPicker, MoneyInput} from '../components/common';
 import {useAmountGuard} from '../components/AmountGuard';
+import {DateField} from '../components/DateField';
 import {notifyOK, useApp, useAsync} from '../state';
 import {useDiscardGuard} from '../components/DiscardGuard';
 
@@ -63,8 +64,8 @@ export function InvoiceForm({clientId, onClose, onSaved}: {clientId?: number; on
             <TextInput label={t('invoiceForm.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={fe('number')} withAsterisk data-testid="invoice-number" data-autofocus={!!clientId || undefined} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('invoiceForm.issue')} value={issue} onChange={(e) => setIssue(e.currentTarget.value)} error={fe('issueDate')} withAsterisk />
-            <TextInput type="date" label={t('invoiceForm.due')} value={due} onChange={(e) => { setDue(e.currentTarget.value); setDueTouched(true); }} error={fe('dueDate')}
+            <DateField label={t('invoiceForm.issue')} value={issue} onChange={setIssue} error={fe('issueDate')} required testId="invoice-issue" />
+            <DateField label={t('invoiceForm.due')} value={due} onChange={(v) => { setDue(v); setDueTouched(true); }} error={fe('dueDate')} testId="invoice-due"
               description={!dueTouched && terms !== undefined && kind !== 'credit_note' ? t('invoiceForm.dueHint', {days: terms}) : undefined} />
           </SimpleGrid>
           <SimpleGrid cols={2}>

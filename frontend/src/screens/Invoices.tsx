@@ -9,6 +9,7 @@ import {AllocationList} from '../components/Allocations';
 import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
 import {ImportButton} from '../components/ImportButton';
+import {DateField} from '../components/DateField';
 import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {AllocationEditor, toLines} from './PaymentForm';
@@ -31,15 +32,15 @@ export function InvoicesScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const columns: Column<DocumentRow>[] = [
-    {key: 'number', label: t('invoices.number'), width: 120, sortable: true, render: (r) => (
+    {key: 'number', label: t('invoices.number'), width: 120, minWidth: 90, sortable: true, render: (r) => (
       <Text size="sm" fw={500} title={t(`kind.${r.kind}`)}>{r.kind === 'invoice' ? '' : t(`kindShort.${r.kind}`) + ' '}{r.number}</Text>
     )},
-    {key: 'client', label: t('invoices.client'), width: 'minmax(200px, 3fr)', sortable: true, render: (r) => r.clientName},
-    {key: 'issueDate', label: t('invoices.issue'), width: 110, sortable: true, render: (r) => date(r.issueDate)},
-    {key: 'dueDate', label: t('invoices.due'), width: 110, sortable: true, render: (r) => date(r.dueDate)},
-    {key: 'amount', label: t('invoices.amount'), width: 150, align: 'right', sortable: true, render: (r) => <Amount text={money(r.amount, r.currency)} />},
-    {key: 'open', label: t('invoices.open'), width: 150, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <Amount text={money(r.open, r.currency)} />)},
-    {key: 'status', label: t('invoices.status'), width: 170, render: (r) => <StatusBadge status={r.status} />},
+    {key: 'client', label: t('invoices.client'), width: 'minmax(160px, 3fr)', sortable: true, render: (r) => r.clientName},
+    {key: 'issueDate', label: t('invoices.issue'), width: 110, minWidth: 100, priority: 3, sortable: true, render: (r) => date(r.issueDate)},
+    {key: 'dueDate', label: t('invoices.due'), width: 120, minWidth: 120, sortable: true, render: (r) => date(r.dueDate)},
+    {key: 'amount', label: t('invoices.amount'), width: 150, minWidth: 120, priority: 2, align: 'right', sortable: true, render: (r) => <Amount text={money(r.amount, r.currency)} />},
+    {key: 'open', label: t('invoices.open'), width: 150, minWidth: 120, align: 'right', sortable: true, render: (r) => (r.voidedAt ? '—' : <Amount text={money(r.open, r.currency)} />)},
+    {key: 'status', label: t('invoices.status'), width: 170, minWidth: 130, render: (r) => <StatusBadge status={r.status} />},
   ];
   const resetKey = JSON.stringify([q, clientId, status, kind, dueFrom, dueTo, sort, nav.changed]);
   const filtered = q !== '' || !!clientId || !!status || !!kind || !!dueFrom || !!dueTo;
@@ -51,14 +52,14 @@ export function InvoicesScreen() {
   return (
     <>
       <ListHeader title={t('invoices.title')} count={total === undefined ? undefined : t('invoices.count', {count: total, n: int(total)})} newLabel={t('invoices.new')} onNew={() => nav.newInvoice()} testId="new-invoice" extra={<><ImportButton target="invoices" /><ExportButton list="invoices" what={{list: 'invoices', filter}} count={total} /></>} />
-      <Group mb="sm" gap="xs" wrap="nowrap">
+      <Group mb="sm" gap="xs" wrap="wrap">
         <TextInput ref={searchRef} leftSection={<IconSearch size={16} />} placeholder={t('invoices.searchPh')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{flex: 1, minWidth: 150}} />
         <div style={{width: 220}}><ClientPicker label="" value={clientId} onChange={(id) => setClientId(id)} clearable /></div>
         <Select placeholder={t('invoices.status')} clearable value={status} onChange={setStatus} data={statuses.map((s) => ({value: s, label: t(`status.${s}`)}))} w={160} />
         <Select placeholder={t('invoices.kind')} clearable value={kind} onChange={setKind} data={['invoice', 'credit_note', 'debit_note'].map((k) => ({value: k, label: t(`kind.${k}`)}))} w={140} />
-        <TextInput type="date" aria-label={t('invoices.dueFrom')} title={t('invoices.dueFrom')} value={dueFrom} onChange={(e) => setDueFrom(e.currentTarget.value)} w={140} />
+        <DateField aria-label={t('invoices.dueFrom')} title={t('invoices.dueFrom')} value={dueFrom} onChange={setDueFrom} clearable w={140} testId="due-from" />
         <Text size="sm" c="dimmed">–</Text>
-        <TextInput type="date" aria-label={t('invoices.dueTo')} title={t('invoices.dueTo')} value={dueTo} onChange={(e) => setDueTo(e.currentTarget.value)} w={140} />
+        <DateField aria-label={t('invoices.dueTo')} title={t('invoices.dueTo')} value={dueTo} onChange={setDueTo} clearable w={140} testId="due-to" />
       </Group>
       <VirtualTable<DocumentRow>
         columns={columns}

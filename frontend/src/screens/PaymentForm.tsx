@@ -4,6 +4,8 @@ import {useTranslation} from 'react-i18next';
 import {api, ApiError, Line, OpenItem, toApiError} from '../api';
 import {ClientPicker, MoneyInput} from '../components/common';
 import {useAmountGuard} from '../components/AmountGuard';
+import {DateField} from '../components/DateField';
+import {FormFooter} from '../components/FormFooter';
 import {notifyOK, useApp, useAsync} from '../state';
 import {useDiscardGuard} from '../components/DiscardGuard';
 
@@ -110,7 +112,7 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
         <Stack gap="sm">
           <ClientPicker value={client} onChange={(id) => { guard.markDirty(); setClient(id); setLines({}); }} error={fe('clientId')} autoFocus={!clientId} />
           <SimpleGrid cols={3}>
-            <TextInput type="date" label={t('paymentForm.date')} value={day} onChange={(e) => setDay(e.currentTarget.value)} error={fe('date')} withAsterisk />
+            <DateField label={t('paymentForm.date')} value={day} onChange={setDay} error={fe('date')} required testId="payment-date" />
             <MoneyInput label={t('paymentForm.amount')} currency={currency} value={amount} onChange={setAmount} error={fe('amount') ?? amountGuard.fieldError(amount)} testId="payment-amount" autoFocus={!!clientId} />
             <Select label={t('paymentForm.currency')} value={currency} onChange={(v) => setCurrency(v || home)} data={currencies.data ?? [home]} searchable allowDeselect={false} error={fe('currency')} />
           </SimpleGrid>
@@ -124,10 +126,10 @@ export function PaymentForm({clientId, onClose, onSaved}: {clientId?: number; on
           <AllocationEditor clientId={client} currency={currency} amount={amount} lines={lines} setLines={setLines} />
           {err && err.issues.filter((i) => !known.includes(i.field)).map((i) => <Alert key={i.key + i.field} color="red" p="xs">{i.full}</Alert>)}
           {err && err.issues.length === 0 && <Alert color="red" p="xs">{err.message}</Alert>}
-          <Group justify="flex-end">
+          <FormFooter>
             <Button variant="default" onClick={guard.requestClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} data-testid="save-payment">{t('common.save')}</Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
       {amountGuard.modal}

@@ -28,13 +28,13 @@ export function PaymentsScreen() {
   const [open, setOpen] = useState<number>();
   const searchRef = useRef<HTMLInputElement>(null);
   const columns: Column<PaymentRow>[] = [
-    {key: 'date', label: t('payments.date'), width: 112, sortable: true, render: (r) => date(r.date)},
+    {key: 'date', label: t('payments.date'), width: 112, minWidth: 100, sortable: true, render: (r) => date(r.date)},
     {key: 'client', label: t('payments.client'), width: 'minmax(120px, 1.3fr)', sortable: true, render: (r) => r.clientName},
     // The method rides with the reference, so that the status fits at 1024 px.
-    {key: 'reference', label: t('payments.reference'), width: 'minmax(110px, 1fr)', render: (r) => (
+    {key: 'reference', label: t('payments.reference'), width: 'minmax(110px, 1fr)', priority: 2, render: (r) => (
       <>{r.reference}{r.reference ? ' · ' : ''}<Text span size="sm" c="dimmed">{t(`method.${r.method}`, {defaultValue: r.method})}</Text></>
     )},
-    {key: 'amount', label: t('payments.amount'), width: 120, align: 'right', sortable: true, render: (r) => (
+    {key: 'amount', label: t('payments.amount'), width: 120, minWidth: 110, align: 'right', sortable: true, render: (r) => (
       <Amount text={money(r.amount, r.currency)} className={r.status === 'reversed' ? 'struck' : undefined} />
     )},
     {key: 'unallocated', label: t('payments.unallocated'), width: 120, align: 'right', render: (r) => (

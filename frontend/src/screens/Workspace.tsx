@@ -144,7 +144,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
         onSaved={() => { setInvoiceForm({open: false}); nav.bump(); }} />}
       {settings && <SettingsModal onClose={() => setSettings(false)} onInfo={onInfo} />}
       {importing && <ImportWizard target={importing.target} path={importing.path} onClose={() => setImporting(undefined)}
-        onImported={() => { setImporting(undefined); nav.bump(); }} />}
+        onImported={nav.bump} onShow={(target) => { setImporting(undefined); nav.go(target); }} />}
       {paymentForm.open && <PaymentForm clientId={paymentForm.clientId} onClose={() => setPaymentForm({open: false})}
         onSaved={() => { setPaymentForm({open: false}); nav.bump(); }} />}
     </NavContext.Provider>
