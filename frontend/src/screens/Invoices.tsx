@@ -2,7 +2,7 @@ import {useRef, useState} from 'react';
 import {Alert, Button, Drawer, Group, Select, Stack, Table, Text, Textarea, TextInput, Title} from '@mantine/core';
 import {IconSearch} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {AllocationLine, api, DocumentFilter, DocumentRow} from '../api';
+import {AllocationLine, api, DocumentFilter, DocumentRow, toApiError} from '../api';
 import {Column, Sort, VirtualTable} from '../components/VirtualTable';
 import {Amount, ClientPicker, EmptyState, Loading, StatusBadge} from '../components/common';
 import {AllocationList} from '../components/Allocations';
@@ -10,7 +10,7 @@ import {ListHeader} from '../components/ListHeader';
 import {ExportButton} from '../components/ExportButton';
 import {ImportButton} from '../components/ImportButton';
 import {DateField} from '../components/DateField';
-import {notifyError, notifyOK, useApp, useAsync, useDebounced} from '../state';
+import {notifyOK, useApp, useAsync, useDebounced} from '../state';
 import {HistoryTable} from './History';
 import {AllocationEditor, toLines} from './PaymentForm';
 import {useNav} from './Workspace';
@@ -94,8 +94,11 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
   const [lines, setLines] = useState<Record<number, number>>({});
   const [reason, setReason] = useState('');
   const doc = d.data?.document;
-  const done = () => { notifyOK(t('common.saved')); setMode('view'); nav.bump(); };
-  const undo = (a: AllocationLine) => api.unallocate(a.id).then(() => { notifyOK(t('notes.undone')); nav.bump(); }, notifyError);
+  // A refused action is said in the drawer, beside what was tried, not in a passing notification.
+  const [err, setErr] = useState<string>();
+  const fail = (e: unknown) => setErr(toApiError(e).message);
+  const done = () => { setErr(undefined); notifyOK(t('common.saved')); setMode('view'); nav.bump(); };
+  const undo = (a: AllocationLine) => api.unallocate(a.id).then(() => { setErr(undefined); notifyOK(t('notes.undone')); nav.bump(); }, fail);
   const isNote = doc?.kind === 'credit_note';
   const live = (d.data?.allocations ?? []).filter((a) => !a.reversedAt);
   const notes = [...new Set(live.filter((a) => a.creditNoteId).map((a) => a.creditNoteNumber))];
@@ -132,7 +135,7 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
                 words={{hint: t('notes.applyHint'), pay: t('notes.toApply'), applied: t('notes.applied'), remainder: t('notes.remainder')}} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setMode('view')}>{t('common.cancel')}</Button>
-                <Button onClick={() => api.applyCreditNote(id, toLines(lines)).then(done, notifyError)} disabled={toLines(lines).length === 0} data-testid="save-apply">{t('common.save')}</Button>
+                <Button onClick={() => api.applyCreditNote(id, toLines(lines)).then(done, fail)} disabled={toLines(lines).length === 0} data-testid="save-apply">{t('common.save')}</Button>
               </Group>
             </Stack>
           )}
@@ -149,13 +152,14 @@ export function DocumentDrawer({id, onClose}: {id: number; onClose: () => void})
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setMode('view')}>{t('common.cancel')}</Button>
                 {!isNote && !paid && notes.length > 0 ? (
-                  <Button color="red" onClick={() => api.voidUnapplyingNotes(id, reason).then(done, notifyError)} disabled={!reason.trim()} data-testid="unapply-and-void">{t('notes.unapplyAndVoid')}</Button>
+                  <Button color="red" onClick={() => api.voidUnapplyingNotes(id, reason).then(done, fail)} disabled={!reason.trim()} data-testid="unapply-and-void">{t('notes.unapplyAndVoid')}</Button>
                 ) : !(!isNote && paid) && (
-                  <Button color="red" onClick={() => api.voidDocument(id, reason).then(done, notifyError)} disabled={!reason.trim()} data-testid="void-confirm">{t('invoices.void')}</Button>
+                  <Button color="red" onClick={() => api.voidDocument(id, reason).then(done, fail)} disabled={!reason.trim()} data-testid="void-confirm">{t('invoices.void')}</Button>
                 )}
               </Group>
             </Stack>
           )}
+          {err && <Alert color="red" p="xs" withCloseButton onClose={() => setErr(undefined)} data-testid="drawer-error">{err}</Alert>}
           {mode === 'view' && !doc.voidedAt && (
             <Group>
               {isNote && doc.open > 0 && <Button variant="light" onClick={() => { setLines({}); setMode('apply'); }} data-testid="apply-note-button">{t('notes.apply')}</Button>}
