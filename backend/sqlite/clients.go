@@ -430,6 +430,27 @@ func (db *DB) clients(ctx context.Context, f ClientFilter, total *int, fn func(C
 const firstContactSQL = `COALESCE((SELECT email FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), ''),
 		COALESCE((SELECT phone FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1), '')`
 
+// clientMatch is a condition on col, a client id, that holds for the clients
+// whose search text has every word of s in one of its written forms (a tax
+// ID with or without dots and dash), as the client list searches; with its
+// arguments, for plain "?" placeholders.
+func clientMatch(col, s string) (string, []any) {
+	var and []string
+	var args []any
+	for _, forms := range ar.SearchWords(s) {
+		var or []string
+		for _, w := range forms {
+			or = append(or, `search_text LIKE ? ESCAPE '\'`)
+			args = append(args, "%"+likeEscape(w)+"%")
+		}
+		and = append(and, "("+strings.Join(or, " OR ")+")")
+	}
+	if len(and) == 0 {
+		return "1", nil
+	}
+	return col + " IN (SELECT id FROM clients WHERE " + strings.Join(and, " AND ") + ")", args
+}
+
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"cartera/backend/ar"
@@ -324,5 +325,58 @@ func TestCheck_FindsAStaleSortKey(t *testing.T) {
 	}
 	if len(vs) != 1 || vs[0].Rule != "client_sort_key" {
 		t.Errorf("violations %+v; want one client_sort_key", vs)
+	}
+}
+
+// The documents and payments lists find a client's records by its tax ID as
+// it is displayed, as the client list does, and sort clients in Spanish order.
+func TestDocumentsAndPayments_FindAClientByTaxIDAsWrittenAndSortInSpanish(t *testing.T) {
+	db := newPortfolio(t)
+	austral := client(t, db, "Distribuidora Austral", "77555444-4")
+	optica := client(t, db, "Óptica Norte", "12.345.678-5")
+	panaderia := client(t, db, "Panadería Sur", "")
+	for i, c := range []ar.Client{austral, optica, panaderia} {
+		if _, err := db.CreateDocument(ctx, ar.DocumentInput{ClientID: c.ID, Number: fmt.Sprint(100 + i), IssueDate: today, Currency: "CLP", Amount: 10_000}); err != nil {
+			t.Fatal(err)
+		}
+		payment(t, db, c.ID, 1_000)
+	}
+	for _, search := range []string{"77.555.444-4", "77.555", "77555444", "austral"} {
+		docs, err := db.FindDocuments(ctx, sqlite.DocumentFilter{Search: search, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs.Total != 1 || docs.Rows[0].ClientName != "Distribuidora Austral" {
+			t.Errorf("documents searched %q: %d rows %+v", search, docs.Total, docs.Rows)
+		}
+		pays, err := db.FindPayments(ctx, sqlite.PaymentFilter{Search: search})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pays.Total != 1 || pays.Rows[0].ClientName != "Distribuidora Austral" {
+			t.Errorf("payments searched %q: %d rows", search, pays.Total)
+		}
+	}
+	docs, err := db.FindDocuments(ctx, sqlite.DocumentFilter{Sort: "client", Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range docs.Rows {
+		got = append(got, r.ClientName)
+	}
+	if want := "Distribuidora Austral,Óptica Norte,Panadería Sur"; strings.Join(got, ",") != want {
+		t.Errorf("documents by client: %v, want %s", got, want)
+	}
+	pays, err := db.FindPayments(ctx, sqlite.PaymentFilter{Sort: "client"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, r := range pays.Rows {
+		got = append(got, r.ClientName)
+	}
+	if want := "Distribuidora Austral,Óptica Norte,Panadería Sur"; strings.Join(got, ",") != want {
+		t.Errorf("payments by client: %v, want %s", got, want)
 	}
 }

@@ -401,15 +401,17 @@ func (db *DB) documents(ctx context.Context, f DocumentFilter, total *int, fn fu
 		where, args = append(where, "d.due_date <= ?"), append(args, f.DueTo)
 	}
 	if s := strings.TrimSpace(f.Search); s != "" {
-		where = append(where, `(d.number LIKE ? ESCAPE '\' OR d.client_id IN (SELECT id FROM clients WHERE search_text LIKE ? ESCAPE '\'))`)
-		args = append(args, "%"+likeEscape(s)+"%", "%"+likeEscape(ar.Fold(s))+"%")
+		// The number as written, or the client by name or tax ID in any written form.
+		byClient, cargs := clientMatch("d.client_id", s)
+		where = append(where, `(d.number LIKE ? ESCAPE '\' OR `+byClient+`)`)
+		args = append(append(args, "%"+likeEscape(s)+"%"), cargs...)
 	}
 	cond := ""
 	if len(where) > 0 {
 		cond = "WHERE " + strings.Join(where, " AND ")
 	}
 	order := map[string]string{"issueDate": "d.issue_date", "dueDate": "d.due_date", "number": "d.number", "amount": "d.amount_minor",
-		"open": "d.open_minor", "client": "c.legal_name COLLATE NOCASE"}[f.Sort]
+		"open": "d.open_minor", "client": "c.name_key"}[f.Sort]
 	if order == "" {
 		order = "d.issue_date"
 		if f.Sort == "" {

@@ -390,14 +390,16 @@ func (db *DB) payments(ctx context.Context, f PaymentFilter, total *int, fn func
 		where = append(where, c)
 	}
 	if s := strings.TrimSpace(f.Search); s != "" {
-		where = append(where, `(p.reference LIKE ? ESCAPE '\' OR p.client_id IN (SELECT id FROM clients WHERE search_text LIKE ? ESCAPE '\'))`)
-		args = append(args, "%"+likeEscape(s)+"%", "%"+likeEscape(ar.Fold(s))+"%")
+		// The number as written, or the client by name or tax ID in any written form.
+		byClient, cargs := clientMatch("p.client_id", s)
+		where = append(where, `(p.reference LIKE ? ESCAPE '\' OR `+byClient+`)`)
+		args = append(append(args, "%"+likeEscape(s)+"%"), cargs...)
 	}
 	cond := ""
 	if len(where) > 0 {
 		cond = "WHERE " + strings.Join(where, " AND ")
 	}
-	order := map[string]string{"date": "p.date", "amount": "p.amount_minor", "client": "c.legal_name COLLATE NOCASE"}[f.Sort]
+	order := map[string]string{"date": "p.date", "amount": "p.amount_minor", "client": "c.name_key"}[f.Sort]
 	if order == "" {
 		order, f.Desc = "p.date", true
 	}
