@@ -68,7 +68,9 @@ await run(async () => {
     await page.getByTestId('save-payment').click();
     await page.waitForTimeout(500);
     if (!(await page.getByTestId('payment-form').isVisible())) throw new Error('a negative payment was saved');
+    // The form holds changes: Esc asks before discarding them.
     await page.keyboard.press('Escape');
+    await page.getByTestId('discard-yes').click();
     await page.getByTestId('payment-form').waitFor({state: 'detached'});
   });
 

@@ -6,7 +6,7 @@
 import {open} from './harness.mjs';
 import {writeFileSync} from 'node:fs';
 
-const {base, page, step, expectText, shot, run} = await open('errors');
+const {page, step, expectText, shot, run, toStart} = await open('errors');
 
 /** fieldError is the error text Mantine shows under the input labelled label. */
 async function fieldError(label) {
@@ -32,8 +32,7 @@ let portfolioPath = '';
 
 await run(async () => {
   await step('an empty portfolio name is refused in Spanish under the field, not by the browser', async () => {
-    await page.goto(base);
-    await expectText('Nueva cartera', 30000);
+    await toStart();
     await page.getByTestId('start-new').click();
     await page.getByTestId('create-portfolio').click();
     await expectFieldError('Nombre de la cartera', 'Es obligatorio');

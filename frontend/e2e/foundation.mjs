@@ -5,12 +5,11 @@
 // switches the UI to English. Screenshots land in $E2E_OUT.
 import {open} from './harness.mjs';
 
-const {base, page, step, expectText, shot, run} = await open('foundation');
+const {page, step, expectText, shot, run, toStart} = await open('foundation');
 
 await run(async () => {
   await step('the first screen offers a new portfolio, opening one and the demo, in Spanish', async () => {
-    await page.goto(base);
-    await expectText('Nueva cartera', 30000);
+    await toStart();
     await expectText('Abrir cartera…');
     await expectText('Probar con una cartera de demostración');
     await shot('01-start');

@@ -49,6 +49,23 @@ export async function open(name) {
       }
     },
     expectText: (text, timeout = 10000) => page.getByText(text, {exact: false}).first().waitFor({timeout}),
+    /**
+     * toStart opens the app on its first screen, in Spanish: the same wails dev
+     * may have run another scenario first, whose portfolio is still open and
+     * whose language may still be English.
+     */
+    async toStart() {
+      await page.goto(base);
+      await page.locator('[data-testid="start-new"], [data-testid="portfolio-name"]').first().waitFor({timeout: 30000});
+      if (await page.getByTestId('portfolio-name').count()) {
+        await page.getByRole('button', {name: /Switch portfolio|Cambiar de cartera/}).click();
+        await page.getByTestId('start-new').waitFor();
+      }
+      if (await page.getByTestId('lang-switch').count() && !(await page.getByText('Nueva cartera').count())) {
+        await page.getByTestId('lang-switch').getByText('ES').click();
+      }
+      await page.getByText('Nueva cartera').first().waitFor();
+    },
     shot: (file) => page.screenshot({path: `${out}/${file}.png`}),
     /** run runs the steps, closes the browser and exits with their result. */
     async run(steps) {

@@ -117,7 +117,7 @@ await run(async () => {
     await table.getByText('Motivo de la reversa: — → Cheque protestado').waitFor();
     const text = await table.innerText();
     if (/Documento #|#\d|tradeName|paymentTermsDays/.test(text)) fail(`raw names or ids in the history: ${text.slice(0, 300)}`);
-    if (!/\d\d-\d\d-\d{4}, \d\d:\d\d/.test(text)) fail('no timestamp with a four-digit year');
+    if (!/\d\d-\d\d-\d{4},? \d\d:\d\d/.test(text)) fail('no timestamp with a four-digit year');
     await shot('history-03-history');
   });
 

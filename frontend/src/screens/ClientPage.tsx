@@ -131,10 +131,11 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
             <Table.Td>{t(`kind.${e.type}`, {defaultValue: e.type})}</Table.Td>
             {/* The reference takes what the other columns leave and is cut short, so the table never scrolls sideways. */}
             <Table.Td style={{maxWidth: 0, width: '100%'}}><Text size="sm" truncate>{e.reference || (e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : '')}{e.type !== 'payment' && e.description ? ` · ${e.description}` : ''}</Text></Table.Td>
-            <Table.Td ta="right">{e.debit ? <Amount text={money(e.debit, e.currency)} fit={false} /> : ''}</Table.Td>
-            <Table.Td ta="right">{e.credit ? <Amount text={money(e.credit, e.currency)} fit={false} /> : ''}</Table.Td>
-            <Table.Td ta="right" fw={500}><Amount text={money(e.balance, e.currency)} fit={false} /></Table.Td>
-            <Table.Td style={{maxWidth: 150}}><StatusBadge status={e.status} /></Table.Td>
+            {/* Amounts and the status keep to one line: the reference gives way first. */}
+            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.debit ? <Amount text={money(e.debit, e.currency)} fit={false} /> : ''}</Table.Td>
+            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.credit ? <Amount text={money(e.credit, e.currency)} fit={false} /> : ''}</Table.Td>
+            <Table.Td ta="right" fw={500} style={{whiteSpace: 'nowrap'}}><Amount text={money(e.balance, e.currency)} fit={false} /></Table.Td>
+            <Table.Td style={{whiteSpace: 'nowrap'}}><StatusBadge status={e.status} /></Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
