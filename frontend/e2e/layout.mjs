@@ -286,7 +286,7 @@ await run(async () => {
     await page.getByTestId('nav-clients').click();
     await headersInView('clients-table', ['Cliente', 'Identificación', 'Segmento', 'Saldo', 'Vencido']);
     await page.getByTestId('nav-payments').click();
-    await headersInView('payments-table', ['Fecha', 'Cliente', 'Medio', 'Referencia', 'Monto', 'Sin imputar']);
+    await headersInView('payments-table', ['Fecha', 'Cliente', 'Referencia', 'Monto', 'Sin imputar', 'Estado']);
     await shot('layout-20-payments-1280');
   });
 });
