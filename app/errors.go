@@ -38,11 +38,7 @@ func ToDTO(lang string, err error) ErrorDTO {
 		}
 		out.Message = out.Issues[0].Full
 		if len(out.Issues) > 1 {
-			if lang == "en" {
-				out.Message = "Please fix the marked fields."
-			} else {
-				out.Message = "Revise los campos marcados."
-			}
+			out.Message = i18n.Message(lang, "form.check", nil)
 		}
 		if e.Code == ar.EInternal {
 			log.Printf("internal error: %v", err)

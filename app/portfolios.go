@@ -12,6 +12,7 @@ import (
 
 	"cartera/backend/ar"
 	"cartera/backend/demo"
+	"cartera/backend/i18n"
 	"cartera/backend/money"
 	"cartera/backend/settings"
 	"cartera/backend/sqlite"
@@ -177,13 +178,7 @@ func existingDir(d string) string {
 	return ""
 }
 
-func dialogTitle(lang, which string) string {
-	t := map[string][2]string{"open": {"Abrir cartera", "Open portfolio"}, "folder": {"Elegir carpeta", "Choose folder"}}[which]
-	if lang == "en" {
-		return t[1]
-	}
-	return t[0]
-}
+func dialogTitle(lang, which string) string { return i18n.Word(lang, "dialog."+which) }
 
 // Close closes the open portfolio and returns to the start screen.
 func (p *Portfolios) Close() error {

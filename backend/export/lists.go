@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cartera/backend/i18n"
 	"context"
 	"strings"
 
@@ -16,41 +17,10 @@ var Lists = []string{"clients", "invoices", "payments"}
 // Progress is told how many rows have been written.
 type Progress func(rows int64)
 
-// words are the column headers and cell texts of exports, Spanish then English.
-var words = map[string][2]string{
-	"clients": {"Clientes", "Clients"}, "invoices": {"Documentos", "Documents"}, "payments": {"Pagos", "Payments"},
-	"legalName": {"Razón social", "Legal name"}, "tradeName": {"Nombre de fantasía", "Trade name"}, "taxId": {"Identificación", "Tax ID"},
-	"country": {"País", "Country"}, "segment": {"Segmento", "Segment"}, "tags": {"Etiquetas", "Tags"}, "terms": {"Plazo (días)", "Terms (days)"},
-	"creditLimit": {"Límite de crédito", "Credit limit"}, "balance": {"Saldo", "Balance"}, "overdue": {"Vencido", "Overdue"},
-	"email": {"Correo", "Email"}, "phone": {"Teléfono", "Phone"}, "archived": {"Archivado", "Archived"},
-	"kind": {"Tipo", "Type"}, "number": {"Número", "Number"}, "client": {"Cliente", "Client"}, "issue": {"Emisión", "Issued"},
-	"due": {"Vencimiento", "Due"}, "currency": {"Moneda", "Currency"}, "amount": {"Monto", "Amount"}, "open": {"Pendiente", "Outstanding"},
-	"status": {"Estado", "Status"}, "daysOverdue": {"Días vencida", "Days overdue"}, "description": {"Descripción", "Description"},
-	"date": {"Fecha", "Date"}, "unallocated": {"Sin imputar", "Unallocated"}, "method": {"Medio", "Method"}, "reference": {"Referencia", "Reference"},
-	"reversed": {"Reversado", "Reversed"}, "yes": {"Sí", "Yes"}, "no": {"No", "No"},
-	"invoice": {"Factura", "Invoice"}, "credit_note": {"Nota de crédito", "Credit note"}, "debit_note": {"Nota de débito", "Debit note"},
-	"status.open": {"Por vencer", "Not yet due"}, "status.partly_paid": {"Pago parcial", "Partly paid"}, "status.overdue": {"Vencida", "Overdue"},
-	"status.paid": {"Pagada", "Paid"}, "status.credited": {"Anulada con nota de crédito", "Cancelled by credit note"}, "status.voided": {"Anulada", "Voided"},
-	"status.available": {"Disponible", "Available"}, "status.applied": {"Aplicada", "Applied"}, "status.partly_credited": {"Acreditada parcialmente", "Partly credited"},
-	"transfer": {"Transferencia", "Transfer"}, "deposit": {"Depósito", "Deposit"}, "cash": {"Efectivo", "Cash"}, "check": {"Cheque", "Cheque"},
-	"card": {"Tarjeta", "Card"}, "other": {"Otro", "Other"},
-	"ledger": {"Estado de cuenta", "Account statement"}, "entry": {"Movimiento", "Entry"}, "debit": {"Cargo", "Debit"}, "credit": {"Abono", "Credit"},
-	"payment": {"Pago", "Payment"}, "payment_reversal": {"Reverso de pago", "Payment reversal"}, "void": {"Anulación", "Void"},
-}
-
 // Title is the name of a list in lang ("Clientes", "Documents"…), for sheets and file names.
 func Title(lang, list string) string { return word(lang, list) }
 
-func word(lang, key string) string {
-	w, ok := words[key]
-	if !ok {
-		return key
-	}
-	if lang == "en" {
-		return w[1]
-	}
-	return w[0]
-}
+func word(lang, key string) string { return i18n.Word(lang, key) }
 
 func cols(lang string, spec ...any) []Column {
 	var out []Column

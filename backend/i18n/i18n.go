@@ -154,6 +154,7 @@ var fields = map[string][2]string{
 
 // messages maps a key to its Spanish and English text; {name} marks a parameter.
 var messages = map[string][2]string{
+	"form.check":                  {"Revise los campos marcados.", "Please fix the marked fields."},
 	"required":                    {"es obligatorio.", "is required."},
 	"too_long":                    {"es demasiado largo (máximo {max} caracteres).", "is too long (at most {max} characters)."},
 	"country.unknown":             {"el país «{value}» no está entre los que Cartera conoce (CL, CO, MX, PE, AR).", "country “{value}” is not one Cartera knows (CL, CO, MX, PE, AR)."},
@@ -302,4 +303,41 @@ var messages = map[string][2]string{
 		"it is unclear whether the last digit of NIT “{value}” is the check digit; write it with a dash (for example 900123456-{expected})."},
 	"taxid.generic":         {"«{value}» es el RFC genérico de público en general: no identifica al cliente.", "“{value}” is the generic public RFC: it does not identify the client."},
 	"taxid.unknown_country": {"no hay reglas de identificador tributario para este país.", "there are no tax ID rules for this country."},
+}
+
+// words are the column headers and cell texts of exports and the titles of
+// the system dialogs, Spanish then English.
+var words = map[string][2]string{
+	"clients": {"Clientes", "Clients"}, "invoices": {"Documentos", "Documents"}, "payments": {"Pagos", "Payments"},
+	"legalName": {"Razón social", "Legal name"}, "tradeName": {"Nombre de fantasía", "Trade name"}, "taxId": {"Identificación", "Tax ID"},
+	"country": {"País", "Country"}, "segment": {"Segmento", "Segment"}, "tags": {"Etiquetas", "Tags"}, "terms": {"Plazo (días)", "Terms (days)"},
+	"creditLimit": {"Límite de crédito", "Credit limit"}, "balance": {"Saldo", "Balance"}, "overdue": {"Vencido", "Overdue"},
+	"email": {"Correo", "Email"}, "phone": {"Teléfono", "Phone"}, "archived": {"Archivado", "Archived"},
+	"kind": {"Tipo", "Type"}, "number": {"Número", "Number"}, "client": {"Cliente", "Client"}, "issue": {"Emisión", "Issued"},
+	"due": {"Vencimiento", "Due"}, "currency": {"Moneda", "Currency"}, "amount": {"Monto", "Amount"}, "open": {"Pendiente", "Outstanding"},
+	"status": {"Estado", "Status"}, "daysOverdue": {"Días vencida", "Days overdue"}, "description": {"Descripción", "Description"},
+	"date": {"Fecha", "Date"}, "unallocated": {"Sin imputar", "Unallocated"}, "method": {"Medio", "Method"}, "reference": {"Referencia", "Reference"},
+	"reversed": {"Reversado", "Reversed"}, "yes": {"Sí", "Yes"}, "no": {"No", "No"},
+	"invoice": {"Factura", "Invoice"}, "credit_note": {"Nota de crédito", "Credit note"}, "debit_note": {"Nota de débito", "Debit note"},
+	"status.open": {"Por vencer", "Not yet due"}, "status.partly_paid": {"Pago parcial", "Partly paid"}, "status.overdue": {"Vencida", "Overdue"},
+	"status.paid": {"Pagada", "Paid"}, "status.credited": {"Anulada con nota de crédito", "Cancelled by credit note"}, "status.voided": {"Anulada", "Voided"},
+	"status.available": {"Disponible", "Available"}, "status.applied": {"Aplicada", "Applied"}, "status.partly_credited": {"Acreditada parcialmente", "Partly credited"},
+	"transfer": {"Transferencia", "Transfer"}, "deposit": {"Depósito", "Deposit"}, "cash": {"Efectivo", "Cash"}, "check": {"Cheque", "Cheque"},
+	"card": {"Tarjeta", "Card"}, "other": {"Otro", "Other"},
+	"ledger": {"Estado de cuenta", "Account statement"}, "entry": {"Movimiento", "Entry"}, "debit": {"Cargo", "Debit"}, "credit": {"Abono", "Credit"},
+	"payment": {"Pago", "Payment"}, "payment_reversal": {"Reverso de pago", "Payment reversal"}, "void": {"Anulación", "Void"},
+	"dialog.open": {"Abrir cartera", "Open portfolio"}, "dialog.folder": {"Elegir carpeta", "Choose folder"},
+}
+
+// Word renders a word of exports and dialogs (a column header, a status, a
+// dialog's title) in lang; an unknown key is returned as it is.
+func Word(lang, key string) string {
+	w, ok := words[key]
+	if !ok {
+		return key
+	}
+	if lang == "en" {
+		return w[1]
+	}
+	return w[0]
 }
