@@ -8,7 +8,7 @@
 // land in $E2E_OUT.
 import {open} from './harness.mjs';
 
-const {base, page, step, expectText, shot, run} = await open('clients');
+const {page, step, expectText, shot, run, toStart} = await open('clients');
 
 const iso = (d) => d.toISOString().slice(0, 10);
 const today = iso(new Date());
@@ -37,15 +37,7 @@ async function waitNames(want, what) {
 
 await run(async () => {
   await step('a new portfolio opens on the empty client list', async () => {
-    await page.goto(base);
-    // Another scenario may have run first on the same wails dev: its portfolio
-    // is still open, perhaps in English.
-    await page.locator('[data-testid="start-new"], [data-testid="portfolio-name"]').first().waitFor({timeout: 30000});
-    if (await page.getByTestId('portfolio-name').count()) {
-      await page.getByRole('button', {name: /Switch portfolio|Cambiar de cartera/}).click();
-      await page.getByTestId('start-new').waitFor();
-    }
-    await page.getByTestId('lang-switch').getByText('ES').click();
+    await toStart(); // another scenario's portfolio may be open, in English
     await page.getByTestId('start-new').click();
     await page.getByLabel('Nombre de la cartera').fill('E2E Clientes');
     await page.getByTestId('create-portfolio').click();

@@ -5,17 +5,11 @@
 // un-applies with consent; an application is undone. Screenshots in $E2E_OUT.
 import {open} from './harness.mjs';
 
-const {base, page, step, expectText, shot, run} = await open('documents');
+const {page, step, expectText, shot, run, toStart} = await open('documents');
 
 /** startPortfolio opens a new Chilean portfolio, whatever an earlier scenario left open. */
 async function startPortfolio(name) {
-  await page.goto(base);
-  await page.locator('[data-testid="start-new"], [data-testid="portfolio-name"]').first().waitFor({timeout: 30000});
-  if (await page.getByTestId('portfolio-name').count()) {
-    await page.getByRole('button', {name: /Switch portfolio|Cambiar de cartera/}).click();
-    await page.getByTestId('start-new').waitFor();
-  }
-  await page.getByTestId('lang-switch').getByText('ES').click();
+  await toStart(); // another scenario's portfolio may be open, in English
   await page.getByTestId('start-new').click();
   await page.getByLabel('Nombre de la cartera').fill(name);
   await page.getByTestId('create-portfolio').click();

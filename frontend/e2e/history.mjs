@@ -6,21 +6,13 @@
 // all of it reads in English too.
 import {open} from './harness.mjs';
 
-const {base, page, step, expectText, shot, run} = await open('history');
+const {page, step, expectText, shot, run, toStart} = await open('history');
 
 const fail = (msg) => { throw new Error(msg); };
 
 await run(async () => {
   await step('a new portfolio with a client, an invoice and a payment by cheque', async () => {
-    await page.goto(base);
-    // The same wails dev may have run another scenario first: its portfolio
-    // is still open and the language may be English.
-    await page.locator('[data-testid="start-new"], [data-testid="portfolio-name"]').first().waitFor({timeout: 30000});
-    if (await page.getByTestId('portfolio-name').count()) {
-      await page.getByRole('button', {name: /Switch portfolio|Cambiar de cartera/}).click();
-    }
-    await page.getByTestId('start-new').waitFor();
-    if (!(await page.getByText('Nueva cartera').count())) await page.getByTestId('lang-switch').getByText('ES').click();
+    await toStart(); // another scenario's portfolio may be open, in English
     await expectText('Nueva cartera');
     await page.getByTestId('start-new').click();
     await page.getByLabel('Nombre de la cartera').fill('E2E Historial');

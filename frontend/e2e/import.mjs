@@ -25,19 +25,11 @@ writeFileSync(csv, [
   'Total;;;;;;1.935.000;',
 ].join('\r\n') + '\r\n');
 
-const {base, page, step, expectText, shot, run} = await open('import');
+const {page, step, expectText, shot, run, toStart} = await open('import');
 
 await run(async () => {
   await step('a new portfolio offers to import documents when it has none', async () => {
-    await page.goto(base);
-    // The same wails dev may have run the foundation test first: its portfolio
-    // is still open and the language English.
-    await page.locator('[data-testid="start-new"], [data-testid="portfolio-name"]').first().waitFor({timeout: 30000});
-    if (await page.getByTestId('portfolio-name').count()) {
-      await page.getByRole('button', {name: /Switch portfolio|Cambiar de cartera/}).click();
-      await page.getByTestId('start-new').waitFor();
-    }
-    await page.getByTestId('lang-switch').getByText('ES').click();
+    await toStart(); // another scenario's portfolio may be open, in English
     await expectText('Nueva cartera');
     await page.getByTestId('start-new').click();
     await page.getByLabel('Nombre de la cartera').fill('E2E Importación');

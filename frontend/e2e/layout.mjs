@@ -24,7 +24,7 @@ writeFileSync(csv, [
   '12.345.678-5;Panadería El Sol;Factura;3001;31/02/2026;;250.000;250.000',
 ].join('\r\n') + '\r\n');
 
-const {base, page, step, expectText, shot, run} = await open('layout');
+const {page, step, expectText, shot, run, toStart} = await open('layout');
 
 /** box is the element's rectangle, or an error naming what is missing. */
 async function box(loc, what) {
@@ -73,13 +73,7 @@ await run(async () => {
   await page.setViewportSize({width: 1024, height: 700});
 
   await step('at 1024×700 the first screen shows its three choices', async () => {
-    await page.goto(base);
-    await page.locator('[data-testid="start-new"], [data-testid="portfolio-name"]').first().waitFor({timeout: 30000});
-    if (await page.getByTestId('portfolio-name').count()) {
-      await page.getByRole('button', {name: /Switch portfolio|Cambiar de cartera/}).click();
-      await page.getByTestId('start-new').waitFor();
-    }
-    await page.getByTestId('lang-switch').getByText('ES').click();
+    await toStart(); // another scenario's portfolio may be open, in English
     await inView(page.getByTestId('start-new'), 'Nueva cartera');
     await shot('layout-01-start');
     await page.getByTestId('start-new').click();
