@@ -132,9 +132,9 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
             {/* The reference takes what the other columns leave and is cut short, so the table never scrolls sideways. */}
             <Table.Td style={{maxWidth: 0, width: '100%'}}><Text size="sm" truncate>{e.reference || (e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : '')}{e.type !== 'payment' && e.description ? ` · ${e.description}` : ''}</Text></Table.Td>
             {/* Amounts and the status keep to one line: the reference gives way first. */}
-            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.debit ? <Amount text={money(e.debit, e.currency)} fit={false} /> : ''}</Table.Td>
-            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.credit ? <Amount text={money(e.credit, e.currency)} fit={false} /> : ''}</Table.Td>
-            <Table.Td ta="right" fw={500} style={{whiteSpace: 'nowrap'}}><Amount text={money(e.balance, e.currency)} fit={false} /></Table.Td>
+            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.debit ? <span className="num">{money(e.debit, e.currency)}</span> : ''}</Table.Td>
+            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.credit ? <span className="num">{money(e.credit, e.currency)}</span> : ''}</Table.Td>
+            <Table.Td ta="right" fw={500} style={{whiteSpace: 'nowrap'}}><span className="num">{money(e.balance, e.currency)}</span></Table.Td>
             <Table.Td style={{whiteSpace: 'nowrap'}}><StatusBadge status={e.status} /></Table.Td>
           </Table.Tr>
         ))}
