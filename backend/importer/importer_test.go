@@ -361,7 +361,7 @@ func TestRun_ProblemsNameRowColumnValueAndBlock(t *testing.T) {
 		{5, "Vencimiento", "import.due_before_issue"},
 		{6, "Moneda", "import.currency_unknown"},
 		{8, "Monto", "import.amount_zero"},
-		{10, "Folio", "import.duplicate_number"},
+		{10, "Folio", "import.duplicate_number_rows"},
 	}
 	var got []Problem
 	for _, p := range rep.Problems {
@@ -391,7 +391,7 @@ func TestRun_ProblemsNameRowColumnValueAndBlock(t *testing.T) {
 	}
 	dup := false
 	for _, p := range rep.Problems {
-		dup = dup || (p.Line == 10 && p.Key == "import.duplicate_number" && p.Value == "7")
+		dup = dup || (p.Line == 10 && p.Key == "import.duplicate_number_rows" && p.Value == "7" && p.Params["first"] == "9")
 	}
 	if !dup {
 		t.Errorf("the duplicate number on row 10 was not reported: %+v", rep.Problems)

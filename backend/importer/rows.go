@@ -66,6 +66,11 @@ type Record struct {
 	HasBalance bool        `json:"hasBalance"`           // invoices
 	Payment    ar.Payment  `json:"payment"`              // payments
 	PaysNumber string      `json:"paysNumber,omitempty"` // payments: the invoice it pays, when the file says
+	AppliesTo  string      `json:"appliesTo,omitempty"`  // invoices: the document a credit note corrects, as the file writes it
+	UUID       string      `json:"uuid,omitempty"`       // invoices: the CFDI's folio fiscal
+	// Left is true for a row that is not a document to import: a cancelled
+	// CFDI, a voided invoice, a payment receipt. A notice says so.
+	Left bool `json:"left,omitempty"`
 }
 
 // Parser turns rows of one file into records. It is pure: looking the
@@ -228,6 +233,9 @@ func (r *rowCtx) taxID(f Field, raw string) (string, ar.TaxIDStatus) {
 	if taxid.Name(r.p.Country) == "" {
 		return strings.ToUpper(cut(raw, 40)), ar.TaxIDNone
 	}
+	if id, ok := PersonalID(r.p.Country, raw); ok {
+		return id, ar.TaxIDNone
+	}
 	res := taxid.Check(r.p.Country, raw)
 	switch {
 	case res.Severity == taxid.OK:
@@ -242,9 +250,19 @@ func (r *rowCtx) taxID(f Field, raw string) (string, ar.TaxIDStatus) {
 	return res.Normalized, ar.TaxIDInvalid
 }
 
+// rawTaxID is the tax ID as the row writes it, with its check digit when
+// a column of its own keeps it ("900123456" and "7" → "900123456-7").
+func (r *rowCtx) rawTaxID() string {
+	raw, _ := r.get(FTaxID)
+	if dv, _ := r.get(FCheckDigit); raw != "" && dv != "" && len(dv) == 1 {
+		raw = strings.TrimRight(raw, " -") + "-" + dv
+	}
+	return raw
+}
+
 func (r *rowCtx) clientKey() ClientKey {
 	var k ClientKey
-	raw, _ := r.get(FTaxID)
+	raw := r.rawTaxID()
 	k.TaxID, k.TaxIDStatus = r.taxID(FTaxID, raw)
 	k.Name, _ = r.get(FClientName)
 	k.Name = strings.Join(strings.Fields(k.Name), " ")
@@ -342,18 +360,45 @@ func (r *rowCtx) invoice(rec *Record) {
 	d := &rec.Doc
 	d.Kind = ar.KindInvoice
 	kindGiven := false
+	letter := ""
+	if status, _ := r.get(FStatus); status != "" && IsCancelled(status) {
+		r.add(FStatus, ClassNotice, "import.cancelled_left_out")
+		rec.Left = true
+		return
+	}
 	if raw, ok := r.get(FKind); ok && raw != "" {
-		k, known := ParseKind(raw)
+		if NotReceivable(r.p.Country, raw) {
+			r.add(FKind, ClassNotice, "import.not_receivable_left_out")
+			rec.Left = true
+			return
+		}
+		k, l, known := ParseKindIn(r.p.Country, raw)
 		if !known {
 			r.add(FKind, ClassError, "import.kind_unknown")
 		}
-		d.Kind, kindGiven = k, true
+		d.Kind, letter, kindGiven = k, l, true
 	}
-	d.Number = r.text(FNumber, ar.MaxNumberLen)
-	if d.Number == "" {
+	rec.UUID = strings.ToUpper(r.text(FUUID, 60))
+	number := r.text(FNumber, ar.MaxNumberLen)
+	if number == "" && rec.UUID != "" {
+		if _, ok := r.p.col[FNumber]; !ok {
+			number = rec.UUID // the SAT's metadata: the UUID is all the number there is
+		}
+	}
+	if number == "" {
 		r.add(FNumber, ClassError, "import.required")
-	} else if series := r.text(FSeries, 20); series != "" && !strings.HasPrefix(d.Number, series) {
-		d.Number = series + "-" + d.Number
+	} else {
+		number = DocumentNumber(r.p.Country, letter, r.text(FSeries, 20), r.text(FPointOfSale, 10), number)
+		if len(number) > ar.MaxNumberLen {
+			r.add(FNumber, ClassError, "import.too_long", "max", strconv.Itoa(ar.MaxNumberLen))
+		}
+	}
+	d.Number = number
+	if ref := r.text(FAppliesTo, ar.MaxNumberLen); ref != "" {
+		if series := r.text(FAppliesToSeries, 20); series != "" {
+			ref = DocumentNumber(r.p.Country, "", series, "", ref)
+		}
+		rec.AppliesTo = ref
 	}
 	d.IssueDate = r.date(FIssueDate, true)
 	d.DueDate = r.date(FDueDate, false)
@@ -376,6 +421,20 @@ func (r *rowCtx) invoice(rec *Record) {
 	}
 	d.Amount = amount
 	rec.Balance = amount
+	if _, hasBalance := r.p.col[FBalance]; !hasBalance && ok {
+		// "Valor Factura" and "Abonos" without "Saldo": the balance is what is left.
+		if paid, given := r.amount(FPaid, d.Currency, false); given {
+			if paid < 0 {
+				paid = -paid
+			}
+			switch {
+			case paid > d.Amount:
+				r.add(FPaid, ClassError, "import.paid_over_amount")
+			default:
+				rec.Balance, rec.HasBalance = d.Amount-paid, true
+			}
+		}
+	}
 	if bal, ok := r.amount(FBalance, d.Currency, false); ok {
 		if bal < 0 && d.Kind == ar.KindCreditNote {
 			bal = -bal
@@ -441,7 +500,7 @@ func (r *rowCtx) client() ar.Client {
 	in.TradeName, _ = r.get(FTradeName)
 	in.Segment, _ = r.get(FSegment)
 	in.Notes, _ = r.get(FNotes)
-	raw, _ := r.get(FTaxID)
+	raw := r.rawTaxID()
 	var status ar.TaxIDStatus
 	in.TaxID, status = r.taxID(FTaxID, raw)
 	if t, ok := r.get(FTerms); ok && t != "" {
@@ -495,19 +554,32 @@ func (r *rowCtx) client() ar.Client {
 	return c
 }
 
-// terms reads payment terms: "30", "30 días", "Contado".
+// terms reads payment terms (see ParseTerms).
 func (r *rowCtx) terms(s string) int {
-	f := ar.Fold(s)
-	if f == "contado" || f == "cash" || f == "al contado" {
-		return 0
-	}
-	f = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, "dias"), "days"), "d"))
-	n, err := strconv.Atoi(f)
-	if err != nil || n < 0 || n > ar.MaxTermsDays {
+	n, ok := ParseTerms(s)
+	if !ok {
 		r.add(FTerms, ClassError, "import.terms_invalid")
 		return -1
 	}
 	return n
+}
+
+// PersonalID reads the national ID of a person where the country's tax ID
+// rules do not cover it: a Peruvian DNI (8 digits) in a RUC/DNI column, an
+// Argentine DNI (7 or 8 digits) where consumers have no CUIT. ok is false
+// for anything else.
+func PersonalID(country, raw string) (string, bool) {
+	s := strings.NewReplacer(".", "", " ", "", "-", "").Replace(strings.TrimSpace(raw))
+	if !isDigits(s) {
+		return "", false
+	}
+	switch {
+	case country == "PE" && len(s) == 8:
+		return s, true
+	case country == "AR" && (len(s) == 7 || len(s) == 8):
+		return s, true
+	}
+	return "", false
 }
 
 func flatten(m map[string]string) []string {

@@ -74,6 +74,9 @@ type Report struct {
 	Problems  []Problem           `json:"problems"` // in row order, at most MaxProblems
 	ByClass   map[Class]int       `json:"byClass"`  // every problem counted, listed or not
 	Blocking  int                 `json:"blocking"` // rows that stop the import under the choices made
+	// LeftOut counts the rows that are not documents to import (a cancelled
+	// CFDI, a voided invoice, a payment receipt), each told by a notice.
+	LeftOut int `json:"leftOut"`
 	// RowsByClasses counts the rows by the set of classes of their problems
 	// ("error", "missing_client+tax_id"…), so that a wizard can tell what
 	// each choice would leave blocking without reading the file again.
@@ -330,6 +333,11 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			return
 		case "duplicate_in_file":
 			pr.Class, pr.Key = ClassError, "import.duplicate_number"
+			if o.Params["first"] != "" {
+				pr.Key = "import.duplicate_number_rows"
+			}
+		case "duplicate_tax_id", "duplicate_tax_id_same":
+			pr.Class, pr.Key = ClassNotice, "import."+o.Kind // the first row is kept, and said
 		case "conflict":
 			pr.Class, pr.Key = ClassConflict, "import.conflict"
 			pr.Params["change"] = describeChange(o.Params, p.parser.Format.Style, p.parser.Currency)
@@ -344,6 +352,11 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			pr.Class, pr.Key = ClassNotice, "import.payment_exists"
 		default:
 			pr.Class, pr.Key = ClassNotice, "import."+o.Kind
+		}
+		for _, k := range []string{"applied", "amount"} {
+			if v, ok := pr.Params[k]; ok && o.Kind != "conflict" {
+				pr.Params[k] = formatMinor(v, pr.Params["currency"], p.parser.Format.Style, p.parser.Currency)
+			}
 		}
 		addProblem(pr)
 		if _, skip := blocks(pr.Class, opt.Choices); skip && pr.Class != ClassNotice {
@@ -385,8 +398,11 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 					skip = true
 				}
 			}
-			if skip {
+			if skip || r.rec.Left {
 				im.Skip()
+				if r.rec.Left {
+					rep.LeftOut++
+				}
 				continue
 			}
 			if err := pw.write(r.rec, addProblem); err != nil {
@@ -397,6 +413,7 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			progress(rows)
 		}
 	}
+	im.MapReferences(pw.uuids)
 	if err := im.Flush(); err != nil {
 		return rep, err
 	}
@@ -450,6 +467,18 @@ func describeChange(kv map[string]string, style money.Style, base string) string
 		parts = append(parts, "«"+before+"» → «"+after+"»")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// formatMinor writes an amount in minor units the way the file writes amounts.
+func formatMinor(v, currency string, style money.Style, base string) string {
+	if currency == "" {
+		currency = base
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || !money.Known(currency) {
+		return v
+	}
+	return money.FormatPlain(n, currency, style)
 }
 
 // parsed is one row read and parsed.

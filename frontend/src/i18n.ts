@@ -156,6 +156,8 @@ export const es = {
     email: 'Correo', phone: 'Teléfono', notes: 'Notas', kind: 'Tipo de documento', series: 'Serie', number: 'Número / folio',
     issueDate: 'Fecha de emisión', dueDate: 'Vencimiento', amount: 'Monto', balance: 'Saldo pendiente', currency: 'Moneda',
     description: 'Descripción', date: 'Fecha de pago', reference: 'Referencia', method: 'Medio de pago',
+    checkDigit: 'Dígito verificador', pointOfSale: 'Punto de venta', paid: 'Pagado / abonos', appliesTo: 'Documento que corrige (NC)',
+    appliesToSeries: 'Serie del documento que corrige', uuid: 'UUID (folio fiscal)', status: 'Estado / estatus',
   },
   imports: {
     tab: 'Importaciones', changes: 'Cambios', when: 'Cuándo', user: 'Usuario', what: 'Qué', file: 'Archivo', counts: 'Resultado',
@@ -325,6 +327,8 @@ export const en: Dict = {
     email: 'Email', phone: 'Phone', notes: 'Notes', kind: 'Document type', series: 'Series', number: 'Number',
     issueDate: 'Issue date', dueDate: 'Due date', amount: 'Amount', balance: 'Open balance', currency: 'Currency',
     description: 'Description', date: 'Payment date', reference: 'Reference', method: 'Payment method',
+    checkDigit: 'Check digit', pointOfSale: 'Point of sale', paid: 'Paid', appliesTo: 'Document corrected (credit note)',
+    appliesToSeries: 'Series of the document corrected', uuid: 'UUID (CFDI)', status: 'Status',
   },
   imports: {
     tab: 'Imports', changes: 'Changes', when: 'When', user: 'User', what: 'What', file: 'File', counts: 'Result',

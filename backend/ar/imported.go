@@ -1,0 +1,190 @@
+package ar
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"cartera/backend/date"
+)
+
+// The rules of this file decide how an imported export's balances become
+// records: what part of an invoice another program already saw paid, and
+// where a credit note the program already applied is applied here, so that
+// after an import every document's open amount and every client's balance
+// equal the file's.
+
+// BalancePayment is what an imported invoice or debit note had been paid
+// before it came into Cartera: its amount less the open balance the file
+// says, or 0 when the file says no balance (or one above the amount).
+func BalancePayment(amount, balance int64) int64 {
+	if balance < 0 || balance >= amount {
+		return 0
+	}
+	return amount - balance
+}
+
+// ImportedCredit is a credit note of an imported file that the program it
+// came from had applied, in whole or in part.
+type ImportedCredit struct {
+	ID        int64  // the credit note
+	Line      int    // its row in the file
+	Applied   int64  // the part the file says was applied: its amount less its balance
+	AppliesTo string // the number of the document it corrects, as the file writes it ("" when it does not say)
+	// OnOpen is true when the file gives no balance for the note but names
+	// the document it corrects: the note is then applied to that document's
+	// open amount (at most Applied), as the program would have.
+	OnOpen bool
+}
+
+// ImportedReceivable is an imported invoice or debit note of the same client
+// and currency that a credit note can be applied to.
+type ImportedReceivable struct {
+	ID        int64
+	Number    string
+	IssueDate date.Date
+	Open      int64 // what it owes
+	// Paid is the part of it recorded as paid by the import (its balance
+	// payment), which an applied credit note explains instead.
+	Paid      int64
+	PaymentID int64 // the balance payment (0 when Paid is 0)
+}
+
+// CreditLink applies part of a credit note to a document.
+type CreditLink struct {
+	CreditNoteID int64
+	DocumentID   int64
+	Amount       int64
+	// PaymentID is the balance payment the link replaces (its amount goes
+	// down by Amount and the document's open amount stays), or 0 when the
+	// link lowers the document's open amount.
+	PaymentID int64
+}
+
+// PlanImportedCredits applies the credit notes a file shows applied to the
+// client's documents of the same file, so that the file's balances hold
+// without the note being left as credit to apply again. The part of a note
+// the file shows applied is taken from what the file shows paid on the
+// document it names first, then on the client's other documents, oldest
+// first; a note without a balance in the file that names its document is
+// applied to that document's open amount. Notes that name their document go
+// first, so that notes that do not cannot take what is theirs. Left holds,
+// per note, the applied part no document of the file explains.
+func PlanImportedCredits(credits []ImportedCredit, docs []ImportedReceivable) (links []CreditLink, left map[int64]int64) {
+	left = map[int64]int64{}
+	ds := make([]ImportedReceivable, len(docs))
+	copy(ds, docs)
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].IssueDate != ds[j].IssueDate {
+			return ds[i].IssueDate.Before(ds[j].IssueDate)
+		}
+		return ds[i].ID < ds[j].ID
+	})
+	cs := make([]ImportedCredit, len(credits))
+	copy(cs, credits)
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].AppliesTo != "" && cs[j].AppliesTo == "" })
+	for _, c := range cs {
+		rest := c.Applied
+		target := -1
+		if c.AppliesTo != "" {
+			target = FindNumber(ds, c.AppliesTo)
+		}
+		if c.OnOpen {
+			if target >= 0 && rest > 0 {
+				if n := min(rest, ds[target].Open); n > 0 {
+					links = append(links, CreditLink{CreditNoteID: c.ID, DocumentID: ds[target].ID, Amount: n})
+					ds[target].Open -= n
+				}
+			}
+			continue // not applied in the program: what is left stays open
+		}
+		take := func(i int) {
+			n := min(rest, ds[i].Paid)
+			if n <= 0 {
+				return
+			}
+			links = append(links, CreditLink{CreditNoteID: c.ID, DocumentID: ds[i].ID, Amount: n, PaymentID: ds[i].PaymentID})
+			ds[i].Paid -= n
+			rest -= n
+		}
+		if target >= 0 {
+			take(target)
+		}
+		for i := range ds {
+			if rest == 0 {
+				break
+			}
+			if i != target {
+				take(i)
+			}
+		}
+		if rest > 0 {
+			left[c.ID] = rest
+		}
+	}
+	return links, left
+}
+
+// FindNumber finds the document a reference names: the same number, or the
+// same once case, spaces, punctuation and leading zeros are set aside
+// ("F001-00000123" names "F001-123"), or the number's end ("0003-00012001"
+// names "A 0003-00012001"). It returns -1 when none or more than one does.
+func FindNumber(docs []ImportedReceivable, ref string) int {
+	for i, d := range docs {
+		if d.Number == ref {
+			return i
+		}
+	}
+	key := NumberKey(ref)
+	if key == "" {
+		return -1
+	}
+	found := -1
+	for i, d := range docs {
+		k := NumberKey(d.Number)
+		if k == key || strings.HasSuffix(k, "-"+key) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// NumberKey writes a document number as its runs of letters and digits,
+// upper case and without leading zeros, joined by "-": "A 0003-00012001" is
+// "A-3-12001" and "f001-123" is "F-1-123".
+func NumberKey(s string) string {
+	var parts []string
+	var cur []rune
+	digits := false
+	flush := func() {
+		if len(cur) > 0 {
+			p := string(cur)
+			if digits {
+				p = strings.TrimLeft(p, "0")
+				if p == "" {
+					p = "0"
+				}
+			}
+			parts = append(parts, p)
+		}
+		cur = cur[:0]
+	}
+	for _, r := range strings.ToUpper(s) {
+		isDigit := unicode.IsDigit(r)
+		switch {
+		case isDigit || unicode.IsLetter(r):
+			if len(cur) > 0 && isDigit != digits {
+				flush()
+			}
+			digits = isDigit
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return strings.Join(parts, "-")
+}

@@ -1,0 +1,98 @@
+package ar
+
+import (
+	"fmt"
+	"testing"
+
+	"cartera/backend/date"
+)
+
+func TestBalancePayment(t *testing.T) {
+	cases := []struct{ amount, balance, want int64 }{
+		{1000, 1000, 0}, {1000, 400, 600}, {1000, 0, 1000}, {1000, 1200, 0}, {1000, -5, 0},
+	}
+	for _, c := range cases {
+		if got := BalancePayment(c.amount, c.balance); got != c.want {
+			t.Errorf("BalancePayment(%d, %d) = %d, want %d", c.amount, c.balance, got, c.want)
+		}
+	}
+}
+
+func TestNumberKey_SetsAsideZerosCaseAndPunctuation(t *testing.T) {
+	cases := map[string]string{
+		"A 0003-00012001": "A-3-12001", "0003-00012001": "3-12001", "f001-123": "F-1-123", "F001-00000123": "F-1-123",
+		"FV1001": "FV-1001", "FV-1001": "FV-1001", "  ": "", "000": "0",
+	}
+	for in, want := range cases {
+		if got := NumberKey(in); got != want {
+			t.Errorf("NumberKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFindNumber(t *testing.T) {
+	docs := []ImportedReceivable{{ID: 1, Number: "A 0003-00012001"}, {ID: 2, Number: "A 0004-00012001"}, {ID: 3, Number: "F001-123"}, {ID: 4, Number: "F002-123"}}
+	cases := []struct {
+		ref  string
+		want int
+	}{
+		{"A 0003-00012001", 0}, {"0003-00012001", 0}, {"0004-12001", 1}, {"F001-00000123", 2},
+		{"123", -1},   // two series end in 123: not a guess
+		{"12001", -1}, // likewise
+		{"9999", -1}, {"", -1},
+	}
+	for _, c := range cases {
+		if got := FindNumber(docs, c.ref); got != c.want {
+			t.Errorf("FindNumber(%q) = %d, want %d", c.ref, got, c.want)
+		}
+	}
+}
+
+func TestPlanImportedCredits(t *testing.T) {
+	day := func(s string) date.Date { return date.MustParse(s) }
+	docs := []ImportedReceivable{
+		{ID: 10, Number: "FV-1", IssueDate: day("2026-01-10"), Open: 600, Paid: 400, PaymentID: 100},
+		{ID: 11, Number: "FV-2", IssueDate: day("2026-01-05"), Open: 0, Paid: 1000, PaymentID: 101},
+		{ID: 12, Number: "FV-3", IssueDate: day("2026-02-01"), Open: 500, Paid: 0},
+	}
+	cases := []struct {
+		name    string
+		credits []ImportedCredit
+		want    string
+		left    string
+	}{
+		{"a note applied to the invoice it names explains that invoice's paid part",
+			[]ImportedCredit{{ID: 1, Applied: 300, AppliesTo: "FV-1"}},
+			"[{1 10 300 100}]", "map[]"},
+		{"what the named invoice cannot explain goes to the others, oldest first",
+			[]ImportedCredit{{ID: 1, Applied: 700, AppliesTo: "FV-1"}},
+			"[{1 10 400 100} {1 11 300 101}]", "map[]"},
+		{"a note that names nothing goes oldest first",
+			[]ImportedCredit{{ID: 1, Applied: 1200}},
+			"[{1 11 1000 101} {1 10 200 100}]", "map[]"},
+		{"notes that name their invoice go first, whatever the file's order",
+			[]ImportedCredit{{ID: 1, Applied: 1000}, {ID: 2, Applied: 400, AppliesTo: "FV-1"}},
+			"[{2 10 400 100} {1 11 1000 101}]", "map[]"},
+		{"an applied part no invoice of the file explains is left over",
+			[]ImportedCredit{{ID: 1, Applied: 1500}},
+			"[{1 11 1000 101} {1 10 400 100}]", "map[1:100]"},
+		{"a note without a balance applies to the open amount of the invoice it names",
+			[]ImportedCredit{{ID: 1, Applied: 800, AppliesTo: "FV-3", OnOpen: true}},
+			"[{1 12 500 0}]", "map[]"},
+		{"a note without a balance that names no invoice of the file stays open",
+			[]ImportedCredit{{ID: 1, Applied: 800, AppliesTo: "FV-9", OnOpen: true}},
+			"[]", "map[]"},
+	}
+	for _, c := range cases {
+		links, left := PlanImportedCredits(c.credits, docs)
+		if got := fmt.Sprint(links); got != c.want && !(len(links) == 0 && c.want == "[]") {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+		if got := fmt.Sprint(left); got != c.left {
+			t.Errorf("%s: left %s, want %s", c.name, got, c.left)
+		}
+	}
+	if docs[0].Paid != 400 {
+		t.Error("the plan changed its input")
+	}
+}
