@@ -320,6 +320,10 @@ func CurrencyOf(raw, base string) (string, bool) {
 		return "USD", true
 	case "uf":
 		return "CLF", true
+	case "s/", "s/.", "s", "sol", "soles", "nuevos soles", "pen s/":
+		return "PEN", true
+	case "mxn$", "m.n.", "pesos mexicanos":
+		return "MXN", true
 	case "euro", "euros", "€":
 		return "EUR", true
 	}

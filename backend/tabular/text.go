@@ -139,7 +139,7 @@ func firstLines(text string, n int) []string {
 	return out
 }
 
-var delimiters = []rune{';', ',', '\t', '|'}
+var delimiters = []rune{';', ',', '\t', '|', '~'}
 
 // detectDelimiter picks the delimiter that splits the most lines into the
 // same number of fields (quotes respected), preferring more fields.
