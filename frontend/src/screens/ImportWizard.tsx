@@ -97,6 +97,9 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
       props.onImported();
     } else if (r.blocking > 0) {
       setReport(r);
+    } else if (r.counts.skipped > 0 && r.counts.unchanged === 0) {
+      notifyOK(t('import.allLeftOut', {skipped: int(r.counts.skipped)}));
+      setReport(r);
     } else {
       notifyOK(t('import.nothing'));
       props.onClose();
