@@ -169,7 +169,11 @@ func (e *Env) describe(pv importer.Preview, columns []importer.Field) {
 // problem renders one problem: row, column, value and reason.
 func (e *Env) problem(pr importer.Problem) string {
 	var b strings.Builder
-	b.WriteString(e.t("fila ", "row ") + strconv.Itoa(pr.Line))
+	if pr.Line > 0 {
+		b.WriteString(e.t("fila ", "row ") + strconv.Itoa(pr.Line))
+	} else {
+		b.WriteString(e.t("archivo", "file")) // said of the whole file
+	}
 	if pr.Column != "" {
 		b.WriteString(e.t(", columna «", ", column “") + pr.Column + e.t("»", "”"))
 	}

@@ -664,7 +664,7 @@ func TestBlockingRows_FollowChoices(t *testing.T) {
 
 func TestRun_CurrencyNotInPortfolio(t *testing.T) {
 	db := newPortfolio(t)
-	path := write(t, "usd.csv", "RUT;Folio;Fecha;Monto;Moneda\n76.086.428-5;1;01/10/2026;100,50;US$\n76.086.428-5;2;01/10/2026;100;CLP\n")
+	path := write(t, "usd.csv", "RUT;Folio;Fecha;Monto;Moneda\n76.086.428-5;1;15/10/2026;100,50;US$\n76.086.428-5;2;15/10/2026;100;CLP\n")
 	rep := run(t, db, path, Invoices, Choices{CreateClients: true}, false)
 	if rep.Committed || len(rep.Problems) < 1 || rep.Problems[0].Key != "import.currency_not_in_portfolio" || rep.Problems[0].Params["currency"] != "USD" || rep.Problems[0].Line != 2 {
 		t.Fatalf("a dollar invoice in a peso portfolio: %+v", rep.Problems)

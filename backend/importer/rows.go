@@ -86,7 +86,16 @@ type Parser struct {
 	// a row in another one is a problem. Empty: only Currency.
 	Currencies map[string]bool
 	col        map[Field]int
+	// Dates read in day and month order: how many could be read either
+	// way (both ≤ 12) and how many could not. Written by the goroutine
+	// that parses, read once it is done.
+	datesEitherWay, datesOneWay int
 }
+
+// DatesAmbiguous reports that every date read in day and month order could
+// be read the other way round (no part above 12), so the order used is a
+// choice the file does not confirm.
+func (p *Parser) DatesAmbiguous() bool { return p.datesEitherWay > 0 && p.datesOneWay == 0 }
 
 // NewParser prepares a parser; the mapping must pass CheckMapping.
 func NewParser(t Target, header []string, columns []Field, f Format, country, currency string) *Parser {
@@ -288,10 +297,34 @@ func (r *rowCtx) date(f Field, required bool) date.Date {
 		return date.Date{}
 	}
 	d, reason := ParseDate(raw, r.p.Format.DateOrder, r.p.Format.Cells)
+	a, b, yy, shaped := dayMonthParts(raw)
+	if shaped && a <= 12 && b <= 12 {
+		r.p.datesEitherWay++
+	} else if shaped {
+		r.p.datesOneWay++ // 31/02/2026 is wrong, but says which part is the day
+	}
 	if reason != "" {
 		r.add(f, ClassError, "import."+reason)
+		return d
+	}
+	if shaped {
+		if yy && d.Year < 2000 {
+			// 31/01/98: two-digit years below 70 are 20xx, the others 19xx.
+			r.add(f, ClassNotice, "import.two_digit_year", "date", d.String())
+		}
 	}
 	return d
+}
+
+// dayMonthParts reads the first two parts of a date written with them
+// first (31/01/2026, 01-31-26), and whether its year has two digits.
+func dayMonthParts(raw string) (a, b int, twoDigitYear, ok bool) {
+	s := cutTime(strings.TrimSpace(raw))
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	if len(parts) != 3 || len(parts[0]) > 2 || !isDigits(parts[0]) || !isDigits(parts[1]) || len(parts[1]) > 2 || !isDigits(parts[2]) {
+		return 0, 0, false, false
+	}
+	return atoi(parts[0]), atoi(parts[1]), len(parts[2]) == 2, true
 }
 
 func (r *rowCtx) currency() string {

@@ -122,6 +122,39 @@ type prepared struct {
 	format   Format
 	parser   *Parser
 	sample   []tabular.Row // rows read to detect the format, replayed first
+	notices  []Problem     // about the whole file: how it was read
+}
+
+// otherSheet looks, when the first sheet with data does not have the
+// columns of opt's target (a summary before the detail, as some exports
+// put it), for the first sheet that has them, and reads that one instead,
+// with a notice.
+func (p *prepared) otherSheet(path string, opt Options) {
+	for _, name := range p.info.Sheets {
+		if name == p.settings.Sheet {
+			continue
+		}
+		o := opt.Settings
+		o.Sheet, o.HeaderRow = name, 0
+		info, err := tabular.Inspect(path, o)
+		if err != nil {
+			continue
+		}
+		src, err := tabular.Open(path, info.Settings)
+		if err != nil {
+			continue
+		}
+		cols := AutoMap(opt.Target, src.Header())
+		if CheckMapping(opt.Target, cols) != nil {
+			src.Close()
+			continue
+		}
+		first := p.settings.Sheet
+		p.src.Close()
+		p.info.Settings, p.settings, p.src, p.header, p.columns = info.Settings, info.Settings, src, src.Header(), cols
+		p.notices = append(p.notices, Problem{Class: ClassNotice, Key: "import.sheet_picked", Params: map[string]string{"sheet": name, "first": first}})
+		return
+	}
 }
 
 // prepare opens path with opt's settings, maps its columns and detects the
@@ -143,13 +176,19 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 	p.columns = opt.Columns
 	if p.columns == nil {
 		p.columns = AutoMap(opt.Target, p.header)
+		if CheckMapping(opt.Target, p.columns) != nil && opt.Settings.Sheet == "" && len(info.Sheets) > 1 {
+			p.otherSheet(path, opt)
+		}
+	}
+	if info.BOMOver1252 {
+		p.notices = append(p.notices, Problem{Class: ClassNotice, Key: "import.bom_over_1252"})
 	}
 	if len(p.columns) != len(p.header) {
-		src.Close()
+		p.src.Close()
 		return nil, ar.Errorf(ar.EInvalid, "mapping", "import.mapping_width", "columns", fmt.Sprint(len(p.header)))
 	}
 	if err := CheckMapping(opt.Target, p.columns); err != nil && strict {
-		src.Close()
+		p.src.Close()
 		if slices.IndexFunc(p.columns, func(f Field) bool { return f != "" }) < 0 {
 			// Not one known title: most likely not an export of this kind at all.
 			return nil, ar.Wrap(ar.EInvalid, err, "import.no_known_columns", "path", filepath.Base(path), "line", fmt.Sprint(info.Settings.HeaderRow))
@@ -157,12 +196,12 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 		return nil, err
 	}
 	for len(p.sample) < 200 {
-		row, err := src.Next()
+		row, err := p.src.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			src.Close()
+			p.src.Close()
 			return nil, FileError(path, err)
 		}
 		p.sample = append(p.sample, row)
@@ -178,7 +217,7 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 	p.parser = NewParser(opt.Target, p.header, p.columns, p.format, pf.Country, pf.Currency)
 	if slices.Contains(p.columns, FCurrency) {
 		if p.parser.Currencies, err = pf.currencies(); err != nil {
-			src.Close()
+			p.src.Close()
 			return nil, err
 		}
 	}
@@ -233,6 +272,10 @@ func FileError(path string, err error) error {
 		return ar.Wrap(ar.EInvalid, err, "import.legacy_xls", "path", name)
 	case errors.Is(err, tabular.ErrHTMLTable):
 		return ar.Wrap(ar.EInvalid, err, "import.html_xls", "path", name)
+	case errors.Is(err, tabular.ErrNotText) && isSpreadsheetName(name):
+		return ar.Wrap(ar.EInvalid, err, "import.not_excel", "path", name)
+	case errors.Is(err, tabular.ErrNotText):
+		return ar.Wrap(ar.EInvalid, err, "import.not_text", "path", name)
 	case errors.Is(err, tabular.ErrDamaged):
 		return ar.Wrap(ar.EInvalid, err, "import.damaged", "path", name)
 	case errors.Is(err, os.ErrNotExist):
@@ -245,6 +288,15 @@ func FileError(path string, err error) error {
 		return err
 	}
 	return ar.Wrap(ar.EInvalid, err, "import.unreadable", "path", name, "detail", err.Error())
+}
+
+// isSpreadsheetName reports a file named as a spreadsheet.
+func isSpreadsheetName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xls", ".xlsm", ".xlsb", ".ods":
+		return true
+	}
+	return false
 }
 
 func hashFile(path string) (string, int64, error) {
@@ -302,6 +354,10 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 	}
 	defer p.src.Close()
 	rep = Report{DryRun: opt.DryRun, ByClass: map[Class]int{}, Header: p.header, Columns: p.columns, Format: p.format, Settings: p.settings, Problems: []Problem{}}
+	for _, n := range p.notices {
+		rep.ByClass[n.Class]++
+		rep.Problems = append(rep.Problems, n)
+	}
 	settings, _ := json.Marshal(struct {
 		Settings tabular.Settings `json:"settings"`
 		Columns  []Field          `json:"columns"`
@@ -413,6 +469,13 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			progress(rows)
 		}
 	}
+	if !ValidDateOrder(opt.Format.DateOrder) && p.parser.DatesAmbiguous() {
+		col := p.parser.ColumnName(FIssueDate)
+		if opt.Target == Payments {
+			col = p.parser.ColumnName(FDate)
+		}
+		addProblem(Problem{Column: col, Class: ClassNotice, Key: "import.date_order_ambiguous", Params: map[string]string{"order": string(p.format.DateOrder)}})
+	}
 	im.MapReferences(pw.uuids)
 	if err := im.Flush(); err != nil {
 		return rep, err
@@ -481,6 +544,22 @@ func formatMinor(v, currency string, style money.Style, base string) string {
 	return money.FormatPlain(n, currency, style)
 }
 
+// stripNUL removes NUL bytes from the fields of a row (a damaged export,
+// or a fixed-width field padded with them) and returns the index of the
+// first field that held one (-1 when none did).
+func stripNUL(fields []string) int {
+	col := -1
+	for i, f := range fields {
+		if strings.IndexByte(f, 0) >= 0 {
+			fields[i] = strings.ReplaceAll(f, "\x00", "")
+			if col < 0 {
+				col = i
+			}
+		}
+	}
+	return col
+}
+
 // parsed is one row read and parsed.
 type parsed struct {
 	rec    Record
@@ -522,10 +601,18 @@ func (p *prepared) parse(ctx context.Context) (<-chan parsedBatch, func()) {
 				}
 				return
 			}
+			nul := stripNUL(row.Fields)
 			if p.parser.IsTotals(row.Fields) {
 				batch = append(batch, parsed{rec: Record{Line: row.Line}, totals: true})
 			} else {
 				rec, probs := p.parser.Parse(row.Line, row.Fields)
+				if nul >= 0 {
+					col := fmt.Sprint(nul + 1)
+					if nul < len(p.header) {
+						col = p.header[nul]
+					}
+					probs = append(probs, Problem{Line: row.Line, Column: col, Class: ClassNotice, Key: "import.nul_stripped"})
+				}
 				batch = append(batch, parsed{rec: rec, probs: probs})
 			}
 			if len(batch) == cap(batch) {

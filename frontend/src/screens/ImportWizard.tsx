@@ -349,7 +349,7 @@ function ReviewStep(p: {pv: ImportPreview; report?: ImportReport; checking: bool
                   <Table.Tbody>
                     {problems.slice(0, 2000).map((x: Problem, k) => (
                       <Table.Tr key={k}>
-                        <Table.Td>{x.line}</Table.Td><Table.Td>{x.column}</Table.Td><Table.Td><Text size="sm" truncate maw={220}>{x.value}</Text></Table.Td>
+                        <Table.Td>{x.line || '—'}</Table.Td><Table.Td>{x.column}</Table.Td><Table.Td><Text size="sm" truncate maw={220}>{x.value}</Text></Table.Td>
                         <Table.Td><Text size="sm" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.message}</Text></Table.Td>
                       </Table.Tr>
                     ))}
