@@ -193,6 +193,19 @@ func TestRun_ERPLayoutsImportWithTheFilesBalances(t *testing.T) {
 				t.Errorf("balances:\n got %s\nwant %s", got, c.balances)
 			}
 			checkPortfolio(t, db)
+			// The same file again changes nothing and finds nothing to say about balances.
+			again := run(t, db, filepath.Join("testdata", "erp", c.file), Invoices, Choices{}, false)
+			if again.Committed || again.Blocking > 0 || again.Counts.Unchanged != rep.Counts.Created {
+				t.Errorf("again: %+v\n%+v", again.Counts, again.Problems)
+			}
+			for _, p := range again.Problems {
+				if p.Key == "import.balance_higher" || p.Class != ClassNotice {
+					t.Errorf("again: %+v", p)
+				}
+			}
+			if got := openAmounts(t, db); got != c.docs {
+				t.Errorf("open amounts after the same file again:\n got %s\nwant %s", got, c.docs)
+			}
 		})
 	}
 }

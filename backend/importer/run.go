@@ -409,7 +409,7 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 		default:
 			pr.Class, pr.Key = ClassNotice, "import."+o.Kind
 		}
-		for _, k := range []string{"applied", "amount"} {
+		for _, k := range []string{"applied", "amount", "open", "paid"} {
 			if v, ok := pr.Params[k]; ok && o.Kind != "conflict" {
 				pr.Params[k] = formatMinor(v, pr.Params["currency"], p.parser.Format.Style, p.parser.Currency)
 			}

@@ -294,7 +294,7 @@ func (im *Importer) Document(line int, d ar.Document, b DocBalance) error {
 	im.Counts.Rows++
 	balance := b.Open
 	if im.withDocs[d.ClientID] {
-		done, err := im.existing(line, d, balance)
+		done, err := im.existing(line, d, balance, b.Given)
 		if err != nil || done {
 			return err
 		}
@@ -380,7 +380,7 @@ func (im *Importer) seen(d ar.Document) (int64, error) {
 
 // existing handles a row whose client had documents: done is true when the
 // document is already recorded.
-func (im *Importer) existing(line int, d ar.Document, balance int64) (bool, error) {
+func (im *Importer) existing(line int, d ar.Document, balance int64, given bool) (bool, error) {
 	var id, amount, open, importID int64
 	var issue, due string
 	var voided bool
@@ -443,6 +443,9 @@ func (im *Importer) existing(line int, d ar.Document, balance int64) (bool, erro
 	} else if !changed {
 		im.Counts.Unchanged++
 		im.tell(line, "unchanged", "")
+	}
+	if !given {
+		return true, nil // a file without balances says nothing of what was paid
 	}
 	// The program the file came from knows of payments Cartera does not yet.
 	if !voided && d.Kind != ar.KindCreditNote && balance < open {
@@ -655,9 +658,7 @@ func (im *Importer) applyCredits() error {
 	var ids []string
 	info := map[int64]pendingCredit{}
 	for _, c := range credits {
-		if n, ok := im.refs[c.AppliesTo]; ok {
-			c.AppliesTo = n
-		}
+		c.AppliesTo = im.resolveRef(c.AppliesTo)
 		g := group{c.client, c.currency}
 		byGroup[g] = append(byGroup[g], c.ImportedCredit)
 		info[c.ID] = c
@@ -807,6 +808,26 @@ func (im *Importer) applyCredits() error {
 		}
 	}
 	return nil
+}
+
+// resolveRef turns a credit note's reference into a document number: a
+// CFDI's UUID into its series and folio, and a list of references ("UUID1,
+// UUID2", as CFDI Relacionados are written) into the first that names a
+// document of the file.
+func (im *Importer) resolveRef(ref string) string {
+	if n, ok := im.refs[ref]; ok {
+		return n
+	}
+	parts := strings.FieldsFunc(ref, func(r rune) bool { return r == ',' || r == ';' || r == '|' })
+	if len(parts) < 2 {
+		return ref
+	}
+	for _, p := range parts {
+		if n, ok := im.refs[strings.TrimSpace(p)]; ok {
+			return n
+		}
+	}
+	return strings.TrimSpace(parts[0])
 }
 
 // shrinkBalancePayment takes amount off a balance payment of the import and
