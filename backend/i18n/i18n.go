@@ -274,6 +274,7 @@ var messages = map[string][2]string{
 		"the file starts with the UTF-8 mark but is written in Windows-1252 (ANSI); it was read as Windows-1252. Check that accents and ñ look right."},
 	"import.sheet_picked": {"la hoja «{first}» no tiene las columnas de esta importación; se leyó la hoja «{sheet}», que sí las tiene.",
 		"sheet “{first}” does not have this import's columns; sheet “{sheet}”, which has them, was read."},
+	"import.terms_unread":       {"no se entiende como un plazo en días; el cliente queda con el plazo habitual de la cartera.", "is not understood as a number of days; the client gets the portfolio's usual terms."},
 	"import.cancelled_left_out": {"el documento está cancelado o anulado; no se importa.", "the document is cancelled or voided; it is not imported."},
 	"import.not_receivable_left_out": {"este tipo de comprobante no es una cuenta por cobrar (pago, traslado, nómina, guía); no se importa.",
 		"this kind of document is not a receivable (payment, transfer, payroll, dispatch note); it is not imported."},

@@ -246,3 +246,27 @@ func TestRun_CreditAppliedOutsideTheFile(t *testing.T) {
 	}
 	checkPortfolio(t, db)
 }
+
+// A receipt's anonymous buyer ("0", "-", "00000000") is no tax ID: the row
+// goes to a client named for it; a DV column is not added twice.
+func TestParse_AnonymousBuyerAndDVColumn(t *testing.T) {
+	p := NewParser(Invoices, []string{"CUIT", "DV", "Cliente", "Número", "Fecha", "Monto"},
+		[]Field{FTaxID, FCheckDigit, FClientName, FNumber, FIssueDate, FAmount}, Format{}, "AR", "ARS")
+	rec, probs := p.Parse(2, []string{"0", "", "", "1", "01/10/2026", "100"})
+	if len(probs) > 0 || rec.Client.TaxID != "" || rec.Client.Name != "Consumidor final" {
+		t.Errorf("anonymous buyer: %+v %+v", rec.Client, probs)
+	}
+	co := NewParser(Invoices, []string{"NIT", "DV", "Cliente", "Número", "Fecha", "Monto"},
+		[]Field{FTaxID, FCheckDigit, FClientName, FNumber, FIssueDate, FAmount}, Format{}, "CO", "COP")
+	for _, nit := range []string{"900123456", "900.123.456-8"} {
+		rec, probs = co.Parse(2, []string{nit, "8", "Andinas", "1", "01/10/2026", "100"})
+		if len(probs) > 0 || rec.Client.TaxID != "9001234568" || rec.Client.TaxIDStatus != ar.TaxIDOK {
+			t.Errorf("NIT %q + DV: %+v %+v", nit, rec.Client, probs)
+		}
+	}
+	cl := NewParser(Clients, []string{"RUT", "Razón Social", "Plazo"}, []Field{FTaxID, FLegalName, FTerms}, Format{}, "CL", "CLP")
+	rec, probs = cl.Parse(2, []string{"76.086.428-5", "Ferretería Sur", "Crédito"})
+	if len(probs) != 1 || probs[0].Class != ClassNotice || probs[0].Key != "import.terms_unread" || rec.NewClient.PaymentTermsDays != -1 {
+		t.Errorf("unread terms: %+v %+v", rec.NewClient, probs)
+	}
+}

@@ -263,11 +263,25 @@ func (r *rowCtx) taxID(f Field, raw string) (string, ar.TaxIDStatus) {
 // a column of its own keeps it ("900123456" and "7" → "900123456-7").
 func (r *rowCtx) rawTaxID() string {
 	raw, _ := r.get(FTaxID)
-	if dv, _ := r.get(FCheckDigit); raw != "" && dv != "" && len(dv) == 1 {
+	if NoTaxID(raw) {
+		return ""
+	}
+	if dv, _ := r.get(FCheckDigit); raw != "" && dv != "" && len(dv) == 1 && !strings.ContainsAny(strings.TrimRight(raw, " -"), "-‐–") {
 		raw = strings.TrimRight(raw, " -") + "-" + dv
 	}
 	return raw
 }
+
+// NoTaxID reports a tax ID column that names nobody: "0", "00000000", "-",
+// as sales registers write the anonymous buyer of a receipt (Argentina's
+// consumidor final, Peru's boleta without DNI).
+func NoTaxID(raw string) bool {
+	s := strings.Trim(strings.TrimSpace(raw), ".- ")
+	return strings.TrimSpace(raw) != "" && strings.Trim(s, "0") == ""
+}
+
+// anonymousBuyer is the name of the client of a receipt that names none.
+var anonymousBuyer = map[string]string{"AR": "Consumidor final", "PE": "Clientes varios", "MX": "Público en general", "CO": "Consumidor final", "CL": "Clientes boleta"}
 
 func (r *rowCtx) clientKey() ClientKey {
 	var k ClientKey
@@ -275,6 +289,9 @@ func (r *rowCtx) clientKey() ClientKey {
 	k.TaxID, k.TaxIDStatus = r.taxID(FTaxID, raw)
 	k.Name, _ = r.get(FClientName)
 	k.Name = strings.Join(strings.Fields(k.Name), " ")
+	if given, _ := r.get(FTaxID); k.Name == "" && NoTaxID(given) {
+		k.Name = anonymousBuyer[r.p.Country]
+	}
 	if k.TaxID == "" && k.Name == "" {
 		f := FTaxID
 		if _, ok := r.p.col[f]; !ok {
@@ -591,11 +608,13 @@ func (r *rowCtx) client() ar.Client {
 	return c
 }
 
-// terms reads payment terms (see ParseTerms).
+// terms reads payment terms (see ParseTerms). Terms it cannot read are
+// told, and the client gets the portfolio's usual terms: a client master
+// is not refused for a column that does not decide money.
 func (r *rowCtx) terms(s string) int {
 	n, ok := ParseTerms(s)
 	if !ok {
-		r.add(FTerms, ClassError, "import.terms_invalid")
+		r.add(FTerms, ClassNotice, "import.terms_unread")
 		return -1
 	}
 	return n
