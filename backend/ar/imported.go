@@ -188,3 +188,78 @@ func NumberKey(s string) string {
 	flush()
 	return strings.Join(parts, "-")
 }
+
+// Recorded is a document as the portfolio records it, as a re-imported row
+// of the same client, kind and number is compared with it.
+type Recorded struct {
+	Kind      Kind
+	Amount    int64
+	Open      int64
+	IssueDate date.Date
+	DueDate   date.Date
+	Voided    bool
+}
+
+// Reimported is what a row of a file says of a document already recorded.
+type Reimported struct {
+	Amount     int64
+	IssueDate  date.Date
+	DueDate    date.Date
+	Balance    int64
+	HasBalance bool // the file gives balances (otherwise it says nothing of payments)
+}
+
+// ReimportOutcome is what a re-imported row does to the recorded document.
+type ReimportOutcome struct {
+	Changed       []string // fields that differ: "amount", "dueDate", "issueDate", in that order
+	Conflict      bool     // they differ and changes are not accepted: nothing changes
+	LowerThanPaid int64    // when above 0: the new amount is below what is paid or applied (this much), and nothing changes
+	Update        bool     // the amount and dates take the row's
+	Open          int64    // the open amount afterwards
+	// BalancePayment is what the file shows paid that the portfolio does
+	// not know of: recorded as a payment from the import (Open counts it).
+	BalancePayment int64
+	BalanceHigher  bool // the file's balance is above the open amount: payments recorded here the file does not know; nothing changes for it
+}
+
+// Reimport decides what a row of a file does to the document recorded
+// under its client, kind and number: nothing when they agree; a conflict
+// when the amount or dates differ, unless changes are accepted, and then
+// an update that keeps what was paid (refused when the new amount is below
+// it). A balance below the open amount is a payment the other program
+// knows of; a credit note's balance, or a voided document's, changes nothing.
+func Reimport(rec Recorded, row Reimported, acceptChanges bool) ReimportOutcome {
+	out := ReimportOutcome{Open: rec.Open}
+	if rec.Amount != row.Amount {
+		out.Changed = append(out.Changed, "amount")
+	}
+	if rec.DueDate != row.DueDate {
+		out.Changed = append(out.Changed, "dueDate")
+	}
+	if rec.IssueDate != row.IssueDate {
+		out.Changed = append(out.Changed, "issueDate")
+	}
+	if len(out.Changed) > 0 && !rec.Voided {
+		if !acceptChanges {
+			out.Conflict = true
+			return out
+		}
+		if paid := rec.Amount - rec.Open; row.Amount < paid {
+			out.LowerThanPaid = paid
+			return out
+		}
+		out.Update = true
+		out.Open = rec.Open + row.Amount - rec.Amount
+	}
+	if !row.HasBalance || rec.Voided {
+		return out
+	}
+	switch {
+	case rec.Kind != KindCreditNote && row.Balance < out.Open:
+		out.BalancePayment = out.Open - row.Balance
+		out.Open = row.Balance
+	case row.Balance > out.Open:
+		out.BalanceHigher = true
+	}
+	return out
+}

@@ -395,41 +395,35 @@ func (im *Importer) existing(line int, d ar.Document, balance int64, given bool)
 		im.tellDuplicate(line, d.Number, id)
 		return true, nil
 	}
-	changed := amount != d.Amount || due != d.DueDate.String() || issue != d.IssueDate.String()
-	if changed && !voided {
+	issueDate, _ := date.Parse(issue)
+	dueDate, _ := date.Parse(due)
+	out := ar.Reimport(ar.Recorded{Kind: d.Kind, Amount: amount, Open: open, IssueDate: issueDate, DueDate: dueDate, Voided: voided},
+		ar.Reimported{Amount: d.Amount, IssueDate: d.IssueDate, DueDate: d.DueDate, Balance: balance, HasBalance: given}, im.accept)
+	switch {
+	case out.Conflict:
 		kv := []string{"currency", d.Currency, "value", d.Number}
-		field := "amount"
-		if amount != d.Amount {
-			kv = append(kv, "amountBefore", fmt.Sprint(amount), "amountAfter", fmt.Sprint(d.Amount))
-		}
-		if due != d.DueDate.String() {
-			kv = append(kv, "dueBefore", due, "dueAfter", d.DueDate.String())
-			if amount == d.Amount {
-				field = "dueDate"
+		for _, f := range out.Changed {
+			switch f {
+			case "amount":
+				kv = append(kv, "amountBefore", fmt.Sprint(amount), "amountAfter", fmt.Sprint(d.Amount))
+			case "dueDate":
+				kv = append(kv, "dueBefore", due, "dueAfter", d.DueDate.String())
+			case "issueDate":
+				kv = append(kv, "issueBefore", issue, "issueAfter", d.IssueDate.String())
 			}
 		}
-		if issue != d.IssueDate.String() {
-			kv = append(kv, "issueBefore", issue, "issueAfter", d.IssueDate.String())
-			if amount == d.Amount && due == d.DueDate.String() {
-				field = "issueDate"
-			}
-		}
-		if !im.accept {
-			im.tell(line, "conflict", field, kv...)
-			return true, nil
-		}
-		paid := amount - open // for a credit note: the part applied
-		if d.Amount < paid {
-			im.tell(line, "lower_than_paid", "amount", "paid", fmt.Sprint(paid))
-			return true, nil
-		}
+		im.tell(line, "conflict", out.Changed[0], kv...)
+		return true, nil
+	case out.LowerThanPaid > 0:
+		im.tell(line, "lower_than_paid", "amount", "paid", fmt.Sprint(out.LowerThanPaid))
+		return true, nil
+	case out.Update:
 		before, err := findDoc(im.ctx, im.tx, id)
 		if err != nil {
 			return true, err
 		}
-		open += d.Amount - amount
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE documents SET amount_minor = ?, open_minor = ?, issue_date = ?, due_date = ? WHERE id = ?`,
-			d.Amount, open, d.IssueDate, d.DueDate, id); err != nil {
+			d.Amount, out.Open+out.BalancePayment, d.IssueDate, d.DueDate, id); err != nil {
 			return true, mapErr(err)
 		}
 		after, err := findDoc(im.ctx, im.tx, id)
@@ -440,23 +434,20 @@ func (im *Importer) existing(line int, d ar.Document, balance int64, given bool)
 			return true, err
 		}
 		im.Counts.Updated++
-	} else if !changed {
+	case len(out.Changed) == 0:
 		im.Counts.Unchanged++
 		im.tell(line, "unchanged", "")
 	}
-	if !given {
-		return true, nil // a file without balances says nothing of what was paid
-	}
 	// The program the file came from knows of payments Cartera does not yet.
-	if !voided && d.Kind != ar.KindCreditNote && balance < open {
-		if err := im.balancePayment(id, d.ClientID, d.Currency, open-balance); err != nil {
+	if out.BalancePayment > 0 {
+		if err := im.balancePayment(id, d.ClientID, d.Currency, out.BalancePayment); err != nil {
 			return true, err
 		}
-		if _, err := im.tx.ExecContext(im.ctx, `UPDATE documents SET open_minor = ? WHERE id = ?`, balance, id); err != nil {
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE documents SET open_minor = ? WHERE id = ?`, out.Open, id); err != nil {
 			return true, mapErr(err)
 		}
-	} else if !voided && balance > open {
-		im.tell(line, "balance_higher", "balance", "open", fmt.Sprint(open))
+	} else if out.BalanceHigher {
+		im.tell(line, "balance_higher", "balance", "open", fmt.Sprint(out.Open))
 	}
 	return true, nil
 }
