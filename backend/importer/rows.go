@@ -90,6 +90,28 @@ type Parser struct {
 	// way (both ≤ 12) and how many could not. Written by the goroutine
 	// that parses, read once it is done.
 	datesEitherWay, datesOneWay int
+	kinds                       map[string]kindOf // ParseKindIn's answers: a file has few document types
+}
+
+type kindOf struct {
+	kind   ar.Kind
+	letter string
+	ok     bool
+}
+
+// kind is ParseKindIn for the parser's country, remembered.
+func (p *Parser) kind(raw string) (ar.Kind, string, bool) {
+	if k, ok := p.kinds[raw]; ok {
+		return k.kind, k.letter, k.ok
+	}
+	k, l, ok := ParseKindIn(p.Country, raw)
+	if p.kinds == nil {
+		p.kinds = map[string]kindOf{}
+	}
+	if len(p.kinds) < 1000 {
+		p.kinds[raw] = kindOf{k, l, ok}
+	}
+	return k, l, ok
 }
 
 // DatesAmbiguous reports that every date read in day and month order could
@@ -337,8 +359,22 @@ func (r *rowCtx) date(f Field, required bool) date.Date {
 // first (31/01/2026, 01-31-26), and whether its year has two digits.
 func dayMonthParts(raw string) (a, b int, twoDigitYear, ok bool) {
 	s := cutTime(strings.TrimSpace(raw))
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
-	if len(parts) != 3 || len(parts[0]) > 2 || !isDigits(parts[0]) || !isDigits(parts[1]) || len(parts[1]) > 2 || !isDigits(parts[2]) {
+	var parts [3]string
+	n, start := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '/' && s[i] != '-' && s[i] != '.' {
+			continue
+		}
+		if i > start {
+			if n == 3 {
+				return 0, 0, false, false
+			}
+			parts[n] = s[start:i]
+			n++
+		}
+		start = i + 1
+	}
+	if n != 3 || len(parts[0]) > 2 || !isDigits(parts[0]) || !isDigits(parts[1]) || len(parts[1]) > 2 || !isDigits(parts[2]) {
 		return 0, 0, false, false
 	}
 	return atoi(parts[0]), atoi(parts[1]), len(parts[2]) == 2, true
@@ -426,7 +462,7 @@ func (r *rowCtx) invoice(rec *Record) {
 			rec.Left = true
 			return
 		}
-		k, l, known := ParseKindIn(r.p.Country, raw)
+		k, l, known := r.p.kind(raw)
 		if !known {
 			r.add(FKind, ClassError, "import.kind_unknown")
 		}
@@ -625,10 +661,21 @@ func (r *rowCtx) terms(s string) int {
 // Argentine DNI (7 or 8 digits) where consumers have no CUIT. ok is false
 // for anything else.
 func PersonalID(country, raw string) (string, bool) {
-	s := strings.NewReplacer(".", "", " ", "", "-", "").Replace(strings.TrimSpace(raw))
-	if !isDigits(s) {
+	if country != "PE" && country != "AR" || len(raw) > 16 {
 		return "", false
 	}
+	var b [16]byte
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c >= '0' && c <= '9':
+			b[n] = c
+			n++
+		case c != '.' && c != ' ' && c != '-':
+			return "", false
+		}
+	}
+	s := string(b[:n])
 	switch {
 	case country == "PE" && len(s) == 8:
 		return s, true
