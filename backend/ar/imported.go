@@ -61,6 +61,17 @@ type CreditLink struct {
 	PaymentID int64
 }
 
+// CreditPlan is where the applied credit notes of a file go.
+type CreditPlan struct {
+	Links []CreditLink
+	// Left holds, per note, the applied part no document of the file explains.
+	Left map[int64]int64
+	// Corrects holds, per note that names a document of the file, that document.
+	Corrects map[int64]int64
+	// NotFound lists the notes that name a document the file does not have.
+	NotFound []int64
+}
+
 // PlanImportedCredits applies the credit notes a file shows applied to the
 // client's documents of the same file, so that the file's balances hold
 // without the note being left as credit to apply again. The part of a note
@@ -68,10 +79,10 @@ type CreditLink struct {
 // document it names first, then on the client's other documents, oldest
 // first; a note without a balance in the file that names its document is
 // applied to that document's open amount. Notes that name their document go
-// first, so that notes that do not cannot take what is theirs. Left holds,
-// per note, the applied part no document of the file explains.
-func PlanImportedCredits(credits []ImportedCredit, docs []ImportedReceivable) (links []CreditLink, left map[int64]int64) {
-	left = map[int64]int64{}
+// first, so that notes that do not cannot take what is theirs. It takes
+// time in proportion to the notes and documents, not their product.
+func PlanImportedCredits(credits []ImportedCredit, docs []ImportedReceivable) CreditPlan {
+	plan := CreditPlan{Left: map[int64]int64{}, Corrects: map[int64]int64{}}
 	ds := make([]ImportedReceivable, len(docs))
 	copy(ds, docs)
 	sort.SliceStable(ds, func(i, j int) bool {
@@ -80,19 +91,25 @@ func PlanImportedCredits(credits []ImportedCredit, docs []ImportedReceivable) (l
 		}
 		return ds[i].ID < ds[j].ID
 	})
+	ix := NewNumberIndex(ds)
 	cs := make([]ImportedCredit, len(credits))
 	copy(cs, credits)
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].AppliesTo != "" && cs[j].AppliesTo == "" })
+	next := 0 // every document before it has nothing paid left to explain
 	for _, c := range cs {
 		rest := c.Applied
 		target := -1
 		if c.AppliesTo != "" {
-			target = FindNumber(ds, c.AppliesTo)
+			if target = ix.Find(c.AppliesTo); target >= 0 {
+				plan.Corrects[c.ID] = ds[target].ID
+			} else {
+				plan.NotFound = append(plan.NotFound, c.ID)
+			}
 		}
 		if c.OnOpen {
 			if target >= 0 && rest > 0 {
 				if n := min(rest, ds[target].Open); n > 0 {
-					links = append(links, CreditLink{CreditNoteID: c.ID, DocumentID: ds[target].ID, Amount: n})
+					plan.Links = append(plan.Links, CreditLink{CreditNoteID: c.ID, DocumentID: ds[target].ID, Amount: n})
 					ds[target].Open -= n
 				}
 			}
@@ -103,53 +120,67 @@ func PlanImportedCredits(credits []ImportedCredit, docs []ImportedReceivable) (l
 			if n <= 0 {
 				return
 			}
-			links = append(links, CreditLink{CreditNoteID: c.ID, DocumentID: ds[i].ID, Amount: n, PaymentID: ds[i].PaymentID})
+			plan.Links = append(plan.Links, CreditLink{CreditNoteID: c.ID, DocumentID: ds[i].ID, Amount: n, PaymentID: ds[i].PaymentID})
 			ds[i].Paid -= n
 			rest -= n
 		}
 		if target >= 0 {
 			take(target)
 		}
-		for i := range ds {
-			if rest == 0 {
-				break
-			}
-			if i != target {
-				take(i)
-			}
+		for i := next; i < len(ds) && rest > 0; i++ {
+			take(i)
+		}
+		for next < len(ds) && ds[next].Paid == 0 {
+			next++
 		}
 		if rest > 0 {
-			left[c.ID] = rest
+			plan.Left[c.ID] = rest
 		}
 	}
-	return links, left
+	return plan
 }
 
-// FindNumber finds the document a reference names: the same number, or the
+// NumberIndex finds documents by the numbers references give them (see Find).
+type NumberIndex struct {
+	exact map[string]int
+	tails map[string][]int // NumberKey and each of its ends after a "-", to the documents that have it
+}
+
+// NewNumberIndex indexes docs by number.
+func NewNumberIndex(docs []ImportedReceivable) NumberIndex {
+	ix := NumberIndex{exact: make(map[string]int, len(docs)), tails: make(map[string][]int, len(docs))}
+	for i, d := range docs {
+		if _, ok := ix.exact[d.Number]; ok {
+			ix.exact[d.Number] = -1
+		} else {
+			ix.exact[d.Number] = i
+		}
+		k := NumberKey(d.Number)
+		for k != "" {
+			ix.tails[k] = append(ix.tails[k], i)
+			_, k, _ = strings.Cut(k, "-")
+		}
+	}
+	return ix
+}
+
+// Find returns the document a reference names: the same number, or the
 // same once case, spaces, punctuation and leading zeros are set aside
 // ("F001-00000123" names "F001-123"), or the number's end ("0003-00012001"
 // names "A 0003-00012001"). It returns -1 when none or more than one does.
+func (ix NumberIndex) Find(ref string) int {
+	if i, ok := ix.exact[ref]; ok {
+		return i
+	}
+	if m := ix.tails[NumberKey(ref)]; len(m) == 1 {
+		return m[0]
+	}
+	return -1
+}
+
+// FindNumber finds the document of docs a reference names (see NumberIndex.Find).
 func FindNumber(docs []ImportedReceivable, ref string) int {
-	for i, d := range docs {
-		if d.Number == ref {
-			return i
-		}
-	}
-	key := NumberKey(ref)
-	if key == "" {
-		return -1
-	}
-	found := -1
-	for i, d := range docs {
-		k := NumberKey(d.Number)
-		if k == key || strings.HasSuffix(k, "-"+key) {
-			if found >= 0 {
-				return -1
-			}
-			found = i
-		}
-	}
-	return found
+	return NewNumberIndex(docs).Find(ref)
 }
 
 // NumberKey writes a document number as its runs of letters and digits,

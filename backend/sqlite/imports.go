@@ -686,17 +686,20 @@ func (im *Importer) applyCredits() error {
 			docGroup[d.ID] = g
 		}
 	}
-	rows, err = im.tx.QueryContext(im.ctx, `SELECT a.document_id, a.payment_id, a.amount_minor FROM allocations a JOIN payments p ON p.id = a.payment_id
+	// Found by the allocations' rowid: their indexes may be dropped for the import.
+	allocOf := map[int64]int64{} // balance payment → its allocation
+	rows, err = im.tx.QueryContext(im.ctx, `SELECT a.id, a.document_id, a.payment_id, a.amount_minor FROM allocations a JOIN payments p ON p.id = a.payment_id
 		WHERE p.import_id = ? AND p.reference = ? AND p.client_id IN (`+in+`)`, im.id, im.payNote)
 	if err != nil {
 		return mapErr(err)
 	}
 	for rows.Next() {
-		var doc, pay, amount int64
-		if err := rows.Scan(&doc, &pay, &amount); err != nil {
+		var alloc, doc, pay, amount int64
+		if err := rows.Scan(&alloc, &doc, &pay, &amount); err != nil {
 			rows.Close()
 			return mapErr(err)
 		}
+		allocOf[pay] = alloc
 		if g, ok := docGroup[doc]; ok {
 			docs[g][at[doc]].Paid, docs[g][at[doc]].PaymentID = amount, pay
 		}
@@ -729,21 +732,14 @@ func (im *Importer) applyCredits() error {
 				cs = append(cs, c)
 			}
 		}
-		corrects := map[int64]int64{} // note → the document it names
-		for _, c := range cs {
-			if c.AppliesTo == "" {
-				continue
-			}
-			if i := ar.FindNumber(docs[g], c.AppliesTo); i >= 0 {
-				corrects[c.ID] = docs[g][i].ID
-			} else {
-				im.tell(c.Line, "reference_not_found", "appliesTo", "value", c.AppliesTo)
-			}
+		plan := ar.PlanImportedCredits(cs, docs[g])
+		for _, id := range plan.NotFound {
+			c := info[id]
+			im.tell(c.Line, "reference_not_found", "appliesTo", "value", c.AppliesTo)
 		}
-		links, left := ar.PlanImportedCredits(cs, docs[g])
-		for _, l := range links {
+		for _, l := range plan.Links {
 			if l.PaymentID != 0 {
-				if err := im.shrinkBalancePayment(l.PaymentID, l.DocumentID, l.Amount); err != nil {
+				if err := im.shrinkBalancePayment(l.PaymentID, allocOf[l.PaymentID], l.Amount); err != nil {
 					return err
 				}
 			}
@@ -761,13 +757,13 @@ func (im *Importer) applyCredits() error {
 				return err
 			}
 		}
-		for cn, doc := range corrects {
+		for cn, doc := range plan.Corrects {
 			if _, err := im.exec("cnrefers", `UPDATE documents SET applies_to_id = ? WHERE id = ?`, doc, cn); err != nil {
 				return err
 			}
 		}
 		for _, c := range cs {
-			rest := left[c.ID]
+			rest := plan.Left[c.ID]
 			if rest == 0 {
 				continue
 			}
@@ -822,15 +818,15 @@ func (im *Importer) resolveRef(ref string) string {
 }
 
 // shrinkBalancePayment takes amount off a balance payment of the import and
-// its allocation to doc (removing both when nothing is left): a credit note
+// its allocation alloc (removing both when nothing is left): a credit note
 // explains that part of what the document was paid.
-func (im *Importer) shrinkBalancePayment(pay, doc, amount int64) error {
+func (im *Importer) shrinkBalancePayment(pay, alloc, amount int64) error {
 	var have int64
 	if err := im.tx.QueryRowContext(im.ctx, `SELECT amount_minor FROM payments WHERE id = ?`, pay).Scan(&have); err != nil {
 		return mapErr(err)
 	}
 	if have <= amount {
-		if _, err := im.exec("balalloc0", `DELETE FROM allocations WHERE payment_id = ? AND document_id = ?`, pay, doc); err != nil {
+		if _, err := im.exec("balalloc0", `DELETE FROM allocations WHERE id = ?`, alloc); err != nil {
 			return err
 		}
 		if _, err := im.exec("balpay0", `DELETE FROM payments WHERE id = ?`, pay); err != nil {
@@ -839,7 +835,7 @@ func (im *Importer) shrinkBalancePayment(pay, doc, amount int64) error {
 		im.Counts.Payments--
 		return nil
 	}
-	if _, err := im.exec("balalloc", `UPDATE allocations SET amount_minor = amount_minor - ? WHERE payment_id = ? AND document_id = ?`, amount, pay, doc); err != nil {
+	if _, err := im.exec("balalloc", `UPDATE allocations SET amount_minor = amount_minor - ? WHERE id = ?`, amount, alloc); err != nil {
 		return err
 	}
 	_, err := im.exec("balpay", `UPDATE payments SET amount_minor = amount_minor - ? WHERE id = ?`, amount, pay)
