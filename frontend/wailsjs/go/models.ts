@@ -1508,6 +1508,7 @@ export namespace tabular {
 	    settings: Settings;
 	    sheets: string[];
 	    size: number;
+	    bomOver1252?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -1518,6 +1519,7 @@ export namespace tabular {
 	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.sheets = source["sheets"];
 	        this.size = source["size"];
+	        this.bomOver1252 = source["bomOver1252"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
