@@ -7,8 +7,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"cartera/backend/ar"
+	"cartera/backend/date"
 	"cartera/backend/money"
 	"cartera/backend/sqlite"
 )
@@ -206,6 +210,52 @@ func TestRun_ERPLayoutsImportWithTheFilesBalances(t *testing.T) {
 			if got := openAmounts(t, db); got != c.docs {
 				t.Errorf("open amounts after the same file again:\n got %s\nwant %s", got, c.docs)
 			}
+		})
+	}
+}
+
+// The same layouts saved as workbooks, with numbers and dates in number
+// and date cells, import the same: Argentina's points of sale and numbers
+// as numbers are padded, Colombia's NIT and DV as numbers make one ID.
+func TestRun_ERPLayoutsAsWorkbooks(t *testing.T) {
+	day := func(s string) time.Time { return date.MustParse(s).In(time.UTC) }
+	cases := []struct {
+		name, country string
+		rows          [][]any
+		docs          string
+	}{
+		{"tango.xlsx", "AR", [][]any{
+			{"Cód. Cliente", "Razón Social", "CUIT", "Tipo Comp.", "Pto. Vta.", "Número", "Fecha Emisión", "Fecha Vto.", "Importe", "Saldo", "Comprobante Afectado"},
+			{"C0001", "Metalúrgica del Plata S.A.", "30-71234567-1", "FA A", 3, 12001, day("2026-10-01"), day("2026-10-31"), 1210000.0, 1210000.0, nil},
+			{"C0001", "Metalúrgica del Plata S.A.", "30-71234567-1", "FA A", 4, 12001, day("2026-10-02"), day("2026-11-01"), 605000.5, 305000.5, nil},
+			{"C0001", "Metalúrgica del Plata S.A.", "30-71234567-1", "NC A", 4, 150, day("2026-10-05"), day("2026-10-05"), 300000.0, 0.0, "A 0004-00012001"},
+		}, "A 0003-00012001=1210000; A 0004-00000150=0; A 0004-00012001=305000.50"},
+		{"siigo.xlsx", "CO", [][]any{
+			{"Identificación", "DV", "Nombre del tercero", "Tipo de documento", "Prefijo", "Consecutivo", "Fecha de elaboración", "Valor", "Saldo", "Documento referencia"},
+			{900123456, 8, "Industrias Andinas S.A.S.", "Factura de venta", "FV", 1002, day("2026-10-10"), 2380000, 1380000, nil},
+			{900123456, 8, "Industrias Andinas S.A.S.", "Nota crédito", "NC", 15, day("2026-10-12"), 1000000, 0, "FV1002"},
+		}, "FV1002=1380000; NC15=0"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), c.name)
+			f := excelize.NewFile()
+			for i, r := range c.rows {
+				row := r
+				f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row)
+			}
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			db := portfolioIn(t, c.country)
+			rep := run(t, db, path, Invoices, Choices{CreateClients: true}, false)
+			if !rep.Committed || rep.Blocking > 0 {
+				t.Fatalf("%+v %+v", rep.Counts, rep.Problems)
+			}
+			if got := openAmounts(t, db); got != c.docs {
+				t.Errorf("open amounts:\n got %s\nwant %s", got, c.docs)
+			}
+			checkPortfolio(t, db)
 		})
 	}
 }
