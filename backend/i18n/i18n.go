@@ -139,6 +139,7 @@ var fields = map[string][2]string{
 	"appliesToSeries":      {"Serie del documento que corrige", "Series of the document corrected"},
 	"checkDigit":           {"Dígito verificador", "Check digit"},
 	"pointOfSale":          {"Punto de venta", "Point of sale"},
+	"letter":               {"Letra del comprobante", "Document letter"},
 	"paid":                 {"Pagado / abonos", "Paid"},
 	"uuid":                 {"UUID (folio fiscal)", "UUID (folio fiscal)"},
 	"description":          {"Descripción", "Description"},

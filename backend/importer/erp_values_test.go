@@ -146,6 +146,9 @@ func TestAutoMap_ERPLayouts(t *testing.T) {
 			"taxId|checkDigit|clientName|number|issueDate|amount|balance"},
 		{Invoices, "Contact|Invoice Number|Reference|Invoice Date|Due Date|Invoice Total|Paid|Due|Status",
 			"clientName|number||issueDate|dueDate|amount|paid||status"},
+		// Tango with the letter in a column of its own.
+		{Invoices, "Cód. Cliente|Razón Social|CUIT|T. Comp.|Letra|Pto. Vta.|Nro. Comprobante|Fecha|Importe|Saldo",
+			"|clientName|taxId|kind|letter|pointOfSale|number|issueDate|amount|balance"},
 		{Clients, "Código|RUC/DNI|Razón Social|Dirección|Condición de Pago",
 			"|taxId|legalName||paymentTermsDays"},
 		{Clients, "Tipo Documento|Número de Documento|Nombre|Forma de pago", "|taxId|legalName|paymentTermsDays"},
@@ -268,5 +271,14 @@ func TestParse_AnonymousBuyerAndDVColumn(t *testing.T) {
 	rec, probs = cl.Parse(2, []string{"76.086.428-5", "Ferretería Sur", "Crédito"})
 	if len(probs) != 1 || probs[0].Class != ClassNotice || probs[0].Key != "import.terms_unread" || rec.NewClient.PaymentTermsDays != -1 {
 		t.Errorf("unread terms: %+v %+v", rec.NewClient, probs)
+	}
+}
+
+func TestParse_ArgentineLetterInItsOwnColumn(t *testing.T) {
+	header := []string{"CUIT", "T. Comp.", "Letra", "Pto. Vta.", "Nro. Comprobante", "Fecha", "Importe"}
+	p := NewParser(Invoices, header, AutoMap(Invoices, header), Format{}, "AR", "ARS")
+	rec, probs := p.Parse(2, []string{"30-71234567-1", "N/C", "B", "2", "77", "01/10/2026", "100,00"})
+	if len(probs) > 0 || rec.Doc.Number != "B 0002-00000077" || rec.Doc.Kind != ar.KindCreditNote {
+		t.Errorf("%+v %+v", rec.Doc, probs)
 	}
 }

@@ -57,6 +57,7 @@ const (
 	// (Colombia's NIT and DV, some Chilean RUT exports).
 	FCheckDigit  Field = "checkDigit"
 	FPointOfSale Field = "pointOfSale" // invoices: Argentina's punto de venta, written before the number ("0003-00012001")
+	FLetter      Field = "letter"      // invoices: Argentina's letter (A, B, C, E, M) when a column of its own keeps it
 	FPaid        Field = "paid"        // invoices: what was paid (Abonos, Cobrado); the balance is the amount less it when the file gives none
 	FAppliesTo   Field = "appliesTo"   // invoices: for a credit note, the document it corrects
 	// FAppliesToSeries is the series of the document a credit note corrects,
@@ -79,7 +80,7 @@ func Fields(t Target) []FieldSpec {
 		return []FieldSpec{{FLegalName, true}, {FTradeName, false}, {FTaxID, false}, {FCheckDigit, false}, {FTerms, false}, {FCreditLimit, false},
 			{FSegment, false}, {FContact, false}, {FEmail, false}, {FPhone, false}, {FNotes, false}}
 	case Invoices:
-		return []FieldSpec{{FTaxID, false}, {FCheckDigit, false}, {FClientName, false}, {FKind, false}, {FSeries, false}, {FPointOfSale, false},
+		return []FieldSpec{{FTaxID, false}, {FCheckDigit, false}, {FClientName, false}, {FKind, false}, {FSeries, false}, {FLetter, false}, {FPointOfSale, false},
 			{FNumber, true}, {FIssueDate, true}, {FDueDate, false}, {FAmount, true}, {FPaid, false}, {FBalance, false}, {FCurrency, false},
 			{FAppliesToSeries, false}, {FAppliesTo, false}, {FUUID, false}, {FStatus, false}, {FDescription, false}}
 	case Payments:
@@ -143,6 +144,7 @@ var aliases = map[Field][]string{
 		"numero comprobante", "comprobante", "numero desde", "numero cp", "numero cbte", "consecutivo", "numero consecutivo", "folio documento",
 		"numero comprobante pago", "numero doc venta", "invoice numero", "transaction numero"},
 	FSeries:      {"serie", "series", "serie documento", "prefijo", "prefix", "serie cp", "serie comprobante", "serie del comprobante", "prefijo factura", "serie cfdi"},
+	FLetter:      {"letra", "letra comprobante", "letra comp", "letra cbte"},
 	FPointOfSale: {"pto vta", "pto venta", "punto de venta", "punto venta", "p venta", "pv", "pto de venta", "sucursal pto vta"},
 	FIssueDate: {"fecha emision", "fecha de emision", "emision", "fecha", "fecha documento", "fecha factura", "fecha doc", "fecha docto",
 		"issue date", "invoice date", "date", "fecha expedicion", "fecha elaboracion", "fecha de elaboracion", "creacion", "fecha creacion",

@@ -468,6 +468,9 @@ func (r *rowCtx) invoice(rec *Record) {
 		}
 		d.Kind, letter, kindGiven = k, l, true
 	}
+	if l := strings.ToUpper(r.text(FLetter, 2)); letter == "" && len(l) == 1 && strings.Contains("ABCEM", l) {
+		letter = l
+	}
 	rec.UUID = strings.ToUpper(r.text(FUUID, 60))
 	number := r.text(FNumber, ar.MaxNumberLen)
 	if number == "" && rec.UUID != "" {

@@ -381,10 +381,16 @@ func ParseKindIn(country, raw string) (k ar.Kind, letter string, ok bool) {
 	words := strings.Fields(s)
 	if country == "AR" && len(words) > 1 {
 		if last := words[len(words)-1]; len(last) == 1 && strings.Contains("abcem", last) {
-			letter = strings.ToUpper(last)
-			words = words[:len(words)-1]
+			if k, _, ok := parseKindWords(country, words[:len(words)-1]); ok {
+				return k, strings.ToUpper(last), true
+			}
 		}
 	}
+	return parseKindWords(country, words)
+}
+
+// parseKindWords is ParseKindIn of a type already folded into words.
+func parseKindWords(country string, words []string) (k ar.Kind, letter string, ok bool) {
 	try := func(ws []string) (ar.Kind, bool) {
 		w := strings.Join(ws, " ")
 		if isDigits(w) {

@@ -157,7 +157,7 @@ export const es = {
     email: 'Correo', phone: 'Teléfono', notes: 'Notas', kind: 'Tipo de documento', series: 'Serie', number: 'Número / folio',
     issueDate: 'Fecha de emisión', dueDate: 'Vencimiento', amount: 'Monto', balance: 'Saldo pendiente', currency: 'Moneda',
     description: 'Descripción', date: 'Fecha de pago', reference: 'Referencia', method: 'Medio de pago',
-    checkDigit: 'Dígito verificador', pointOfSale: 'Punto de venta', paid: 'Pagado / abonos', appliesTo: 'Documento que corrige (NC)',
+    checkDigit: 'Dígito verificador', letter: 'Letra (A, B, C…)', pointOfSale: 'Punto de venta', paid: 'Pagado / abonos', appliesTo: 'Documento que corrige (NC)',
     appliesToSeries: 'Serie del documento que corrige', uuid: 'UUID (folio fiscal)', status: 'Estado / estatus',
   },
   imports: {
@@ -329,7 +329,7 @@ export const en: Dict = {
     email: 'Email', phone: 'Phone', notes: 'Notes', kind: 'Document type', series: 'Series', number: 'Number',
     issueDate: 'Issue date', dueDate: 'Due date', amount: 'Amount', balance: 'Open balance', currency: 'Currency',
     description: 'Description', date: 'Payment date', reference: 'Reference', method: 'Payment method',
-    checkDigit: 'Check digit', pointOfSale: 'Point of sale', paid: 'Paid', appliesTo: 'Document corrected (credit note)',
+    checkDigit: 'Check digit', letter: 'Letter (A, B, C…)', pointOfSale: 'Point of sale', paid: 'Paid', appliesTo: 'Document corrected (credit note)',
     appliesToSeries: 'Series of the document corrected', uuid: 'UUID (CFDI)', status: 'Status',
   },
   imports: {
