@@ -210,6 +210,16 @@ func TestRun_ERPLayoutsImportWithTheFilesBalances(t *testing.T) {
 			if got := openAmounts(t, db); got != c.docs {
 				t.Errorf("open amounts after the same file again:\n got %s\nwant %s", got, c.docs)
 			}
+			// Undoing the import removes its documents, payments and links.
+			if err := db.UndoImport(context.Background(), rep.ImportID); err != nil {
+				t.Fatalf("undo: %v", err)
+			}
+			var left int
+			db.SQL().QueryRow(`SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM allocations)`).Scan(&left)
+			if left != 0 {
+				t.Errorf("%d documents, payments and allocations left after undo", left)
+			}
+			checkPortfolio(t, db)
 		})
 	}
 }
