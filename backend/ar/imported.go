@@ -251,6 +251,10 @@ type ReimportOutcome struct {
 	// not know of: recorded as a payment from the import (Open counts it).
 	BalancePayment int64
 	BalanceHigher  bool // the file's balance is above the open amount: payments recorded here the file does not know; nothing changes for it
+	// CreditApplied is, for a credit note, what the file shows applied that
+	// the portfolio has not: told, for the user to apply it here (nothing
+	// changes by itself, since the file does not say to what).
+	CreditApplied int64
 }
 
 // Reimport decides what a row of a file does to the document recorded
@@ -286,7 +290,9 @@ func Reimport(rec Recorded, row Reimported, acceptChanges bool) ReimportOutcome 
 		return out
 	}
 	switch {
-	case rec.Kind != KindCreditNote && row.Balance < out.Open:
+	case rec.Kind == KindCreditNote && row.Balance < out.Open:
+		out.CreditApplied = out.Open - row.Balance
+	case row.Balance < out.Open:
 		out.BalancePayment = out.Open - row.Balance
 		out.Open = row.Balance
 	case row.Balance > out.Open:

@@ -282,3 +282,17 @@ func TestParse_ArgentineLetterInItsOwnColumn(t *testing.T) {
 		t.Errorf("%+v %+v", rec.Doc, probs)
 	}
 }
+
+// A credit note applied in the other program since the last import is
+// told on re-import (the file does not say to what; nothing is guessed).
+func TestRun_ReimportTellsACreditAppliedSince(t *testing.T) {
+	db := newPortfolio(t)
+	head := "RUT;Razón Social;Tipo Doc;Folio;Fecha Emisión;Monto;Saldo\r\n"
+	run(t, db, write(t, "a.csv", head+"76.086.428-5;Ferretería Sur;Factura;1;15/10/2026;100.000;100.000\r\n76.086.428-5;Ferretería Sur;NC;2;16/10/2026;30.000;30.000\r\n"), Invoices, Choices{CreateClients: true}, false)
+	rep := run(t, db, write(t, "b.csv", head+"76.086.428-5;Ferretería Sur;Factura;1;15/10/2026;100.000;70.000\r\n76.086.428-5;Ferretería Sur;NC;2;16/10/2026;30.000;0\r\n"), Invoices, Choices{}, false)
+	p, ok := notice(rep, "import.credit_applied_since")
+	if !ok || p.Line != 3 || p.Params["applied"] != "30.000" {
+		t.Errorf("%+v", rep.Problems)
+	}
+	checkPortfolio(t, db)
+}

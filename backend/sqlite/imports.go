@@ -448,6 +448,8 @@ func (im *Importer) existing(line int, d ar.Document, balance int64, given bool)
 		}
 	} else if out.BalanceHigher {
 		im.tell(line, "balance_higher", "balance", "open", fmt.Sprint(out.Open))
+	} else if out.CreditApplied > 0 {
+		im.tell(line, "credit_applied_since", "balance", "value", d.Number, "currency", d.Currency, "applied", fmt.Sprint(out.CreditApplied))
 	}
 	return true, nil
 }
