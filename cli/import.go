@@ -120,6 +120,14 @@ func runImport(ctx context.Context, e *Env, args []string) int {
 			return ExitFail
 		}
 		return ExitOK
+	case !rep.Committed && c.Skipped > 0 && c.Unchanged == 0:
+		e.errorf(e.t("no se importó nada: las %d filas quedaron fuera (por las opciones elegidas, o por ser documentos anulados o que no son por cobrar; vea los avisos de arriba).",
+			"nothing was imported: all %d rows were left out (by the choices made, or as voided documents or documents that are not receivables; see the notices above)."), c.Skipped)
+		return ExitFail
+	case !rep.Committed && c.Skipped > 0:
+		e.errorf(e.t("no se importó nada: %d filas quedaron fuera (vea los avisos de arriba) y el resto ya está en la cartera.",
+			"nothing was imported: %d rows were left out (see the notices above) and the rest is already in the portfolio."), c.Skipped)
+		return ExitFail
 	case !rep.Committed:
 		e.errorf(e.t("no se importó nada: todo lo del archivo ya está en la cartera.", "nothing was imported: everything in the file is already in the portfolio."))
 		return ExitFail
@@ -161,7 +169,11 @@ func (e *Env) describe(pv importer.Preview, columns []importer.Field) {
 // problem renders one problem: row, column, value and reason.
 func (e *Env) problem(pr importer.Problem) string {
 	var b strings.Builder
-	b.WriteString(e.t("fila ", "row ") + strconv.Itoa(pr.Line))
+	if pr.Line > 0 {
+		b.WriteString(e.t("fila ", "row ") + strconv.Itoa(pr.Line))
+	} else {
+		b.WriteString(e.t("archivo", "file")) // said of the whole file
+	}
 	if pr.Column != "" {
 		b.WriteString(e.t(", columna «", ", column “") + pr.Column + e.t("»", "”"))
 	}

@@ -512,3 +512,21 @@ func cut(s string, n int) string {
 	}
 	return s
 }
+
+// When every row is left out by a choice or as a voided document, the
+// message says so instead of claiming everything was already there.
+func TestImport_EveryRowLeftOutIsSaid(t *testing.T) {
+	t.Setenv("CARTERA_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	p := newPortfolio(t, dir)
+	file := writeFile(t, filepath.Join(dir, "facturas.csv"), []byte("RUT;Razón Social;Folio;Fecha Emisión;Monto;Estado\n"+
+		"12.345.678-5;Distribuidora Dos Ltda;1003;17/10/2026;595.000;Vigente\n"+
+		"76.086.428-5;Ferretería Sur;1004;17/10/2026;100.000;Anulada\n"))
+	code, out, errs := run(t, "import", "invoices", file, "--portfolio", p, "--skip-invalid")
+	if code != ExitFail || !strings.Contains(errs, "las 2 filas quedaron fuera") || strings.Contains(errs, "ya está en la cartera") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "fila 3, columna «Estado» («Anulada»)") {
+		t.Errorf("the voided row is not named:\n%s", out)
+	}
+}

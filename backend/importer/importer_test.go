@@ -361,7 +361,7 @@ func TestRun_ProblemsNameRowColumnValueAndBlock(t *testing.T) {
 		{5, "Vencimiento", "import.due_before_issue"},
 		{6, "Moneda", "import.currency_unknown"},
 		{8, "Monto", "import.amount_zero"},
-		{10, "Folio", "import.duplicate_number"},
+		{10, "Folio", "import.duplicate_number_rows"},
 	}
 	var got []Problem
 	for _, p := range rep.Problems {
@@ -391,7 +391,7 @@ func TestRun_ProblemsNameRowColumnValueAndBlock(t *testing.T) {
 	}
 	dup := false
 	for _, p := range rep.Problems {
-		dup = dup || (p.Line == 10 && p.Key == "import.duplicate_number" && p.Value == "7")
+		dup = dup || (p.Line == 10 && p.Key == "import.duplicate_number_rows" && p.Value == "7" && p.Params["first"] == "9")
 	}
 	if !dup {
 		t.Errorf("the duplicate number on row 10 was not reported: %+v", rep.Problems)
@@ -664,7 +664,7 @@ func TestBlockingRows_FollowChoices(t *testing.T) {
 
 func TestRun_CurrencyNotInPortfolio(t *testing.T) {
 	db := newPortfolio(t)
-	path := write(t, "usd.csv", "RUT;Folio;Fecha;Monto;Moneda\n76.086.428-5;1;01/10/2026;100,50;US$\n76.086.428-5;2;01/10/2026;100;CLP\n")
+	path := write(t, "usd.csv", "RUT;Folio;Fecha;Monto;Moneda\n76.086.428-5;1;15/10/2026;100,50;US$\n76.086.428-5;2;15/10/2026;100;CLP\n")
 	rep := run(t, db, path, Invoices, Choices{CreateClients: true}, false)
 	if rep.Committed || len(rep.Problems) < 1 || rep.Problems[0].Key != "import.currency_not_in_portfolio" || rep.Problems[0].Params["currency"] != "USD" || rep.Problems[0].Line != 2 {
 		t.Fatalf("a dollar invoice in a peso portfolio: %+v", rep.Problems)

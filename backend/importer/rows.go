@@ -66,6 +66,11 @@ type Record struct {
 	HasBalance bool        `json:"hasBalance"`           // invoices
 	Payment    ar.Payment  `json:"payment"`              // payments
 	PaysNumber string      `json:"paysNumber,omitempty"` // payments: the invoice it pays, when the file says
+	AppliesTo  string      `json:"appliesTo,omitempty"`  // invoices: the document a credit note corrects, as the file writes it
+	UUID       string      `json:"uuid,omitempty"`       // invoices: the CFDI's folio fiscal
+	// Left is true for a row that is not a document to import: a cancelled
+	// CFDI, a voided invoice, a payment receipt. A notice says so.
+	Left bool `json:"left,omitempty"`
 }
 
 // Parser turns rows of one file into records. It is pure: looking the
@@ -81,7 +86,38 @@ type Parser struct {
 	// a row in another one is a problem. Empty: only Currency.
 	Currencies map[string]bool
 	col        map[Field]int
+	// Dates read in day and month order: how many could be read either
+	// way (both ≤ 12) and how many could not. Written by the goroutine
+	// that parses, read once it is done.
+	datesEitherWay, datesOneWay int
+	kinds                       map[string]kindOf // ParseKindIn's answers: a file has few document types
 }
+
+type kindOf struct {
+	kind   ar.Kind
+	letter string
+	ok     bool
+}
+
+// kind is ParseKindIn for the parser's country, remembered.
+func (p *Parser) kind(raw string) (ar.Kind, string, bool) {
+	if k, ok := p.kinds[raw]; ok {
+		return k.kind, k.letter, k.ok
+	}
+	k, l, ok := ParseKindIn(p.Country, raw)
+	if p.kinds == nil {
+		p.kinds = map[string]kindOf{}
+	}
+	if len(p.kinds) < 1000 {
+		p.kinds[raw] = kindOf{k, l, ok}
+	}
+	return k, l, ok
+}
+
+// DatesAmbiguous reports that every date read in day and month order could
+// be read the other way round (no part above 12), so the order used is a
+// choice the file does not confirm.
+func (p *Parser) DatesAmbiguous() bool { return p.datesEitherWay > 0 && p.datesOneWay == 0 }
 
 // NewParser prepares a parser; the mapping must pass CheckMapping.
 func NewParser(t Target, header []string, columns []Field, f Format, country, currency string) *Parser {
@@ -228,6 +264,9 @@ func (r *rowCtx) taxID(f Field, raw string) (string, ar.TaxIDStatus) {
 	if taxid.Name(r.p.Country) == "" {
 		return strings.ToUpper(cut(raw, 40)), ar.TaxIDNone
 	}
+	if id, ok := PersonalID(r.p.Country, raw); ok {
+		return id, ar.TaxIDNone
+	}
 	res := taxid.Check(r.p.Country, raw)
 	switch {
 	case res.Severity == taxid.OK:
@@ -242,12 +281,39 @@ func (r *rowCtx) taxID(f Field, raw string) (string, ar.TaxIDStatus) {
 	return res.Normalized, ar.TaxIDInvalid
 }
 
+// rawTaxID is the tax ID as the row writes it, with its check digit when
+// a column of its own keeps it ("900123456" and "7" → "900123456-7").
+func (r *rowCtx) rawTaxID() string {
+	raw, _ := r.get(FTaxID)
+	if NoTaxID(raw) {
+		return ""
+	}
+	if dv, _ := r.get(FCheckDigit); raw != "" && dv != "" && len(dv) == 1 && !strings.ContainsAny(strings.TrimRight(raw, " -"), "-‐–") {
+		raw = strings.TrimRight(raw, " -") + "-" + dv
+	}
+	return raw
+}
+
+// NoTaxID reports a tax ID column that names nobody: "0", "00000000", "-",
+// as sales registers write the anonymous buyer of a receipt (Argentina's
+// consumidor final, Peru's boleta without DNI).
+func NoTaxID(raw string) bool {
+	s := strings.Trim(strings.TrimSpace(raw), ".- ")
+	return strings.TrimSpace(raw) != "" && strings.Trim(s, "0") == ""
+}
+
+// anonymousBuyer is the name of the client of a receipt that names none.
+var anonymousBuyer = map[string]string{"AR": "Consumidor final", "PE": "Clientes varios", "MX": "Público en general", "CO": "Consumidor final", "CL": "Clientes boleta"}
+
 func (r *rowCtx) clientKey() ClientKey {
 	var k ClientKey
-	raw, _ := r.get(FTaxID)
+	raw := r.rawTaxID()
 	k.TaxID, k.TaxIDStatus = r.taxID(FTaxID, raw)
 	k.Name, _ = r.get(FClientName)
 	k.Name = strings.Join(strings.Fields(k.Name), " ")
+	if given, _ := r.get(FTaxID); k.Name == "" && NoTaxID(given) {
+		k.Name = anonymousBuyer[r.p.Country]
+	}
 	if k.TaxID == "" && k.Name == "" {
 		f := FTaxID
 		if _, ok := r.p.col[f]; !ok {
@@ -270,10 +336,48 @@ func (r *rowCtx) date(f Field, required bool) date.Date {
 		return date.Date{}
 	}
 	d, reason := ParseDate(raw, r.p.Format.DateOrder, r.p.Format.Cells)
+	a, b, yy, shaped := dayMonthParts(raw)
+	if shaped && a <= 12 && b <= 12 {
+		r.p.datesEitherWay++
+	} else if shaped {
+		r.p.datesOneWay++ // 31/02/2026 is wrong, but says which part is the day
+	}
 	if reason != "" {
 		r.add(f, ClassError, "import."+reason)
+		return d
+	}
+	if shaped {
+		if yy && d.Year < 2000 {
+			// 31/01/98: two-digit years below 70 are 20xx, the others 19xx.
+			r.add(f, ClassNotice, "import.two_digit_year", "date", d.String())
+		}
 	}
 	return d
+}
+
+// dayMonthParts reads the first two parts of a date written with them
+// first (31/01/2026, 01-31-26), and whether its year has two digits.
+func dayMonthParts(raw string) (a, b int, twoDigitYear, ok bool) {
+	s := cutTime(strings.TrimSpace(raw))
+	var parts [3]string
+	n, start := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '/' && s[i] != '-' && s[i] != '.' {
+			continue
+		}
+		if i > start {
+			if n == 3 {
+				return 0, 0, false, false
+			}
+			parts[n] = s[start:i]
+			n++
+		}
+		start = i + 1
+	}
+	if n != 3 || len(parts[0]) > 2 || !isDigits(parts[0]) || !isDigits(parts[1]) || len(parts[1]) > 2 || !isDigits(parts[2]) {
+		return 0, 0, false, false
+	}
+	return atoi(parts[0]), atoi(parts[1]), len(parts[2]) == 2, true
 }
 
 func (r *rowCtx) currency() string {
@@ -302,6 +406,10 @@ func CurrencyOf(raw, base string) (string, bool) {
 		return "USD", true
 	case "uf":
 		return "CLF", true
+	case "s/", "s/.", "s", "sol", "soles", "nuevos soles", "pen s/":
+		return "PEN", true
+	case "mxn$", "m.n.", "pesos mexicanos":
+		return "MXN", true
 	case "euro", "euros", "€":
 		return "EUR", true
 	}
@@ -342,18 +450,48 @@ func (r *rowCtx) invoice(rec *Record) {
 	d := &rec.Doc
 	d.Kind = ar.KindInvoice
 	kindGiven := false
+	letter := ""
+	if status, _ := r.get(FStatus); status != "" && IsCancelled(status) {
+		r.add(FStatus, ClassNotice, "import.cancelled_left_out")
+		rec.Left = true
+		return
+	}
 	if raw, ok := r.get(FKind); ok && raw != "" {
-		k, known := ParseKind(raw)
+		if NotReceivable(r.p.Country, raw) {
+			r.add(FKind, ClassNotice, "import.not_receivable_left_out")
+			rec.Left = true
+			return
+		}
+		k, l, known := r.p.kind(raw)
 		if !known {
 			r.add(FKind, ClassError, "import.kind_unknown")
 		}
-		d.Kind, kindGiven = k, true
+		d.Kind, letter, kindGiven = k, l, true
 	}
-	d.Number = r.text(FNumber, ar.MaxNumberLen)
-	if d.Number == "" {
+	if l := strings.ToUpper(r.text(FLetter, 2)); letter == "" && len(l) == 1 && strings.Contains("ABCEM", l) {
+		letter = l
+	}
+	rec.UUID = strings.ToUpper(r.text(FUUID, 60))
+	number := r.text(FNumber, ar.MaxNumberLen)
+	if number == "" && rec.UUID != "" {
+		if _, ok := r.p.col[FNumber]; !ok {
+			number = rec.UUID // the SAT's metadata: the UUID is all the number there is
+		}
+	}
+	if number == "" {
 		r.add(FNumber, ClassError, "import.required")
-	} else if series := r.text(FSeries, 20); series != "" && !strings.HasPrefix(d.Number, series) {
-		d.Number = series + "-" + d.Number
+	} else {
+		number = DocumentNumber(r.p.Country, letter, r.text(FSeries, 20), r.text(FPointOfSale, 10), number)
+		if len(number) > ar.MaxNumberLen {
+			r.add(FNumber, ClassError, "import.too_long", "max", strconv.Itoa(ar.MaxNumberLen))
+		}
+	}
+	d.Number = number
+	if ref := r.text(FAppliesTo, ar.MaxNumberLen); ref != "" {
+		if series := r.text(FAppliesToSeries, 20); series != "" {
+			ref = DocumentNumber(r.p.Country, "", series, "", ref)
+		}
+		rec.AppliesTo = ref
 	}
 	d.IssueDate = r.date(FIssueDate, true)
 	d.DueDate = r.date(FDueDate, false)
@@ -376,6 +514,20 @@ func (r *rowCtx) invoice(rec *Record) {
 	}
 	d.Amount = amount
 	rec.Balance = amount
+	if _, hasBalance := r.p.col[FBalance]; !hasBalance && ok {
+		// "Valor Factura" and "Abonos" without "Saldo": the balance is what is left.
+		if paid, given := r.amount(FPaid, d.Currency, false); given {
+			if paid < 0 {
+				paid = -paid
+			}
+			switch {
+			case paid > d.Amount:
+				r.add(FPaid, ClassError, "import.paid_over_amount")
+			default:
+				rec.Balance, rec.HasBalance = d.Amount-paid, true
+			}
+		}
+	}
 	if bal, ok := r.amount(FBalance, d.Currency, false); ok {
 		if bal < 0 && d.Kind == ar.KindCreditNote {
 			bal = -bal
@@ -441,7 +593,7 @@ func (r *rowCtx) client() ar.Client {
 	in.TradeName, _ = r.get(FTradeName)
 	in.Segment, _ = r.get(FSegment)
 	in.Notes, _ = r.get(FNotes)
-	raw, _ := r.get(FTaxID)
+	raw := r.rawTaxID()
 	var status ar.TaxIDStatus
 	in.TaxID, status = r.taxID(FTaxID, raw)
 	if t, ok := r.get(FTerms); ok && t != "" {
@@ -495,19 +647,45 @@ func (r *rowCtx) client() ar.Client {
 	return c
 }
 
-// terms reads payment terms: "30", "30 días", "Contado".
+// terms reads payment terms (see ParseTerms). Terms it cannot read are
+// told, and the client gets the portfolio's usual terms: a client master
+// is not refused for a column that does not decide money.
 func (r *rowCtx) terms(s string) int {
-	f := ar.Fold(s)
-	if f == "contado" || f == "cash" || f == "al contado" {
-		return 0
-	}
-	f = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, "dias"), "days"), "d"))
-	n, err := strconv.Atoi(f)
-	if err != nil || n < 0 || n > ar.MaxTermsDays {
-		r.add(FTerms, ClassError, "import.terms_invalid")
+	n, ok := ParseTerms(s)
+	if !ok {
+		r.add(FTerms, ClassNotice, "import.terms_unread")
 		return -1
 	}
 	return n
+}
+
+// PersonalID reads the national ID of a person where the country's tax ID
+// rules do not cover it: a Peruvian DNI (8 digits) in a RUC/DNI column, an
+// Argentine DNI (7 or 8 digits) where consumers have no CUIT. ok is false
+// for anything else.
+func PersonalID(country, raw string) (string, bool) {
+	if country != "PE" && country != "AR" || len(raw) > 16 {
+		return "", false
+	}
+	var b [16]byte
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c >= '0' && c <= '9':
+			b[n] = c
+			n++
+		case c != '.' && c != ' ' && c != '-':
+			return "", false
+		}
+	}
+	s := string(b[:n])
+	switch {
+	case country == "PE" && len(s) == 8:
+		return s, true
+	case country == "AR" && (len(s) == 7 || len(s) == 8):
+		return s, true
+	}
+	return "", false
 }
 
 func flatten(m map[string]string) []string {

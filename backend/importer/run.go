@@ -74,6 +74,9 @@ type Report struct {
 	Problems  []Problem           `json:"problems"` // in row order, at most MaxProblems
 	ByClass   map[Class]int       `json:"byClass"`  // every problem counted, listed or not
 	Blocking  int                 `json:"blocking"` // rows that stop the import under the choices made
+	// LeftOut counts the rows that are not documents to import (a cancelled
+	// CFDI, a voided invoice, a payment receipt), each told by a notice.
+	LeftOut int `json:"leftOut"`
 	// RowsByClasses counts the rows by the set of classes of their problems
 	// ("error", "missing_client+tax_id"…), so that a wizard can tell what
 	// each choice would leave blocking without reading the file again.
@@ -119,6 +122,39 @@ type prepared struct {
 	format   Format
 	parser   *Parser
 	sample   []tabular.Row // rows read to detect the format, replayed first
+	notices  []Problem     // about the whole file: how it was read
+}
+
+// otherSheet looks, when the first sheet with data does not have the
+// columns of opt's target (a summary before the detail, as some exports
+// put it), for the first sheet that has them, and reads that one instead,
+// with a notice.
+func (p *prepared) otherSheet(path string, opt Options) {
+	for _, name := range p.info.Sheets {
+		if name == p.settings.Sheet {
+			continue
+		}
+		o := opt.Settings
+		o.Sheet, o.HeaderRow = name, 0
+		info, err := tabular.Inspect(path, o)
+		if err != nil {
+			continue
+		}
+		src, err := tabular.Open(path, info.Settings)
+		if err != nil {
+			continue
+		}
+		cols := AutoMap(opt.Target, src.Header())
+		if CheckMapping(opt.Target, cols) != nil {
+			src.Close()
+			continue
+		}
+		first := p.settings.Sheet
+		p.src.Close()
+		p.info.Settings, p.settings, p.src, p.header, p.columns = info.Settings, info.Settings, src, src.Header(), cols
+		p.notices = append(p.notices, Problem{Class: ClassNotice, Key: "import.sheet_picked", Params: map[string]string{"sheet": name, "first": first}})
+		return
+	}
 }
 
 // prepare opens path with opt's settings, maps its columns and detects the
@@ -140,13 +176,19 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 	p.columns = opt.Columns
 	if p.columns == nil {
 		p.columns = AutoMap(opt.Target, p.header)
+		if CheckMapping(opt.Target, p.columns) != nil && opt.Settings.Sheet == "" && len(info.Sheets) > 1 {
+			p.otherSheet(path, opt)
+		}
+	}
+	if info.BOMOver1252 {
+		p.notices = append(p.notices, Problem{Class: ClassNotice, Key: "import.bom_over_1252"})
 	}
 	if len(p.columns) != len(p.header) {
-		src.Close()
+		p.src.Close()
 		return nil, ar.Errorf(ar.EInvalid, "mapping", "import.mapping_width", "columns", fmt.Sprint(len(p.header)))
 	}
 	if err := CheckMapping(opt.Target, p.columns); err != nil && strict {
-		src.Close()
+		p.src.Close()
 		if slices.IndexFunc(p.columns, func(f Field) bool { return f != "" }) < 0 {
 			// Not one known title: most likely not an export of this kind at all.
 			return nil, ar.Wrap(ar.EInvalid, err, "import.no_known_columns", "path", filepath.Base(path), "line", fmt.Sprint(info.Settings.HeaderRow))
@@ -154,12 +196,12 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 		return nil, err
 	}
 	for len(p.sample) < 200 {
-		row, err := src.Next()
+		row, err := p.src.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			src.Close()
+			p.src.Close()
 			return nil, FileError(path, err)
 		}
 		p.sample = append(p.sample, row)
@@ -175,7 +217,7 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 	p.parser = NewParser(opt.Target, p.header, p.columns, p.format, pf.Country, pf.Currency)
 	if slices.Contains(p.columns, FCurrency) {
 		if p.parser.Currencies, err = pf.currencies(); err != nil {
-			src.Close()
+			p.src.Close()
 			return nil, err
 		}
 	}
@@ -230,6 +272,10 @@ func FileError(path string, err error) error {
 		return ar.Wrap(ar.EInvalid, err, "import.legacy_xls", "path", name)
 	case errors.Is(err, tabular.ErrHTMLTable):
 		return ar.Wrap(ar.EInvalid, err, "import.html_xls", "path", name)
+	case errors.Is(err, tabular.ErrNotText) && isSpreadsheetName(name):
+		return ar.Wrap(ar.EInvalid, err, "import.not_excel", "path", name)
+	case errors.Is(err, tabular.ErrNotText):
+		return ar.Wrap(ar.EInvalid, err, "import.not_text", "path", name)
 	case errors.Is(err, tabular.ErrDamaged):
 		return ar.Wrap(ar.EInvalid, err, "import.damaged", "path", name)
 	case errors.Is(err, os.ErrNotExist):
@@ -242,6 +288,15 @@ func FileError(path string, err error) error {
 		return err
 	}
 	return ar.Wrap(ar.EInvalid, err, "import.unreadable", "path", name, "detail", err.Error())
+}
+
+// isSpreadsheetName reports a file named as a spreadsheet.
+func isSpreadsheetName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xls", ".xlsm", ".xlsb", ".ods":
+		return true
+	}
+	return false
 }
 
 func hashFile(path string) (string, int64, error) {
@@ -299,6 +354,10 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 	}
 	defer p.src.Close()
 	rep = Report{DryRun: opt.DryRun, ByClass: map[Class]int{}, Header: p.header, Columns: p.columns, Format: p.format, Settings: p.settings, Problems: []Problem{}}
+	for _, n := range p.notices {
+		rep.ByClass[n.Class]++
+		rep.Problems = append(rep.Problems, n)
+	}
 	settings, _ := json.Marshal(struct {
 		Settings tabular.Settings `json:"settings"`
 		Columns  []Field          `json:"columns"`
@@ -330,6 +389,11 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			return
 		case "duplicate_in_file":
 			pr.Class, pr.Key = ClassError, "import.duplicate_number"
+			if o.Params["first"] != "" {
+				pr.Key = "import.duplicate_number_rows"
+			}
+		case "duplicate_tax_id", "duplicate_tax_id_same":
+			pr.Class, pr.Key = ClassNotice, "import."+o.Kind // the first row is kept, and said
 		case "conflict":
 			pr.Class, pr.Key = ClassConflict, "import.conflict"
 			pr.Params["change"] = describeChange(o.Params, p.parser.Format.Style, p.parser.Currency)
@@ -344,6 +408,11 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			pr.Class, pr.Key = ClassNotice, "import.payment_exists"
 		default:
 			pr.Class, pr.Key = ClassNotice, "import."+o.Kind
+		}
+		for _, k := range []string{"applied", "amount", "open", "paid"} {
+			if v, ok := pr.Params[k]; ok && o.Kind != "conflict" {
+				pr.Params[k] = formatMinor(v, pr.Params["currency"], p.parser.Format.Style, p.parser.Currency)
+			}
 		}
 		addProblem(pr)
 		if _, skip := blocks(pr.Class, opt.Choices); skip && pr.Class != ClassNotice {
@@ -385,8 +454,11 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 					skip = true
 				}
 			}
-			if skip {
+			if skip || r.rec.Left {
 				im.Skip()
+				if r.rec.Left {
+					rep.LeftOut++
+				}
 				continue
 			}
 			if err := pw.write(r.rec, addProblem); err != nil {
@@ -397,6 +469,14 @@ func Run(ctx context.Context, db *sqlite.DB, path string, opt Options, today dat
 			progress(rows)
 		}
 	}
+	if !ValidDateOrder(opt.Format.DateOrder) && p.parser.DatesAmbiguous() {
+		col := p.parser.ColumnName(FIssueDate)
+		if opt.Target == Payments {
+			col = p.parser.ColumnName(FDate)
+		}
+		addProblem(Problem{Column: col, Class: ClassNotice, Key: "import.date_order_ambiguous", Params: map[string]string{"order": string(p.format.DateOrder)}})
+	}
+	im.MapReferences(pw.uuids)
 	if err := im.Flush(); err != nil {
 		return rep, err
 	}
@@ -452,6 +532,34 @@ func describeChange(kv map[string]string, style money.Style, base string) string
 	return strings.Join(parts, "; ")
 }
 
+// formatMinor writes an amount in minor units the way the file writes amounts.
+func formatMinor(v, currency string, style money.Style, base string) string {
+	if currency == "" {
+		currency = base
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || !money.Known(currency) {
+		return v
+	}
+	return money.FormatPlain(n, currency, style)
+}
+
+// stripNUL removes NUL bytes from the fields of a row (a damaged export,
+// or a fixed-width field padded with them) and returns the index of the
+// first field that held one (-1 when none did).
+func stripNUL(fields []string) int {
+	col := -1
+	for i, f := range fields {
+		if strings.IndexByte(f, 0) >= 0 {
+			fields[i] = strings.ReplaceAll(f, "\x00", "")
+			if col < 0 {
+				col = i
+			}
+		}
+	}
+	return col
+}
+
 // parsed is one row read and parsed.
 type parsed struct {
 	rec    Record
@@ -493,10 +601,18 @@ func (p *prepared) parse(ctx context.Context) (<-chan parsedBatch, func()) {
 				}
 				return
 			}
+			nul := stripNUL(row.Fields)
 			if p.parser.IsTotals(row.Fields) {
 				batch = append(batch, parsed{rec: Record{Line: row.Line}, totals: true})
 			} else {
 				rec, probs := p.parser.Parse(row.Line, row.Fields)
+				if nul >= 0 {
+					col := fmt.Sprint(nul + 1)
+					if nul < len(p.header) {
+						col = p.header[nul]
+					}
+					probs = append(probs, Problem{Line: row.Line, Column: col, Class: ClassNotice, Key: "import.nul_stripped"})
+				}
 				batch = append(batch, parsed{rec: rec, probs: probs})
 			}
 			if len(batch) == cap(batch) {

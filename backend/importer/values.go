@@ -320,7 +320,7 @@ func increment(d string) string {
 // kindNames are the document types exports write, folded, including Chile's
 // DTE codes (33 factura, 34 exenta, 56 nota de débito, 61 nota de crédito).
 var kindNames = map[string]ar.Kind{
-	"factura": ar.KindInvoice, "fac": ar.KindInvoice, "fa": ar.KindInvoice, "fv": ar.KindInvoice, "fact": ar.KindInvoice,
+	"factura": ar.KindInvoice, "fac": ar.KindInvoice, "fa": ar.KindInvoice, "fc": ar.KindInvoice, "fce": ar.KindInvoice, "fca": ar.KindInvoice, "fv": ar.KindInvoice, "fact": ar.KindInvoice,
 	"factura electronica": ar.KindInvoice, "factura exenta": ar.KindInvoice, "factura afecta": ar.KindInvoice,
 	"factura exenta electronica": ar.KindInvoice, "factura de venta": ar.KindInvoice, "fe": ar.KindInvoice, "fex": ar.KindInvoice,
 	"invoice": ar.KindInvoice, "inv": ar.KindInvoice, "boleta": ar.KindInvoice, "boleta electronica": ar.KindInvoice,
@@ -344,4 +344,193 @@ func ParseKind(raw string) (ar.Kind, bool) {
 		k, ok = kindNames[strings.ReplaceAll(s, " ", "")]
 	}
 	return k, ok
+}
+
+// countryKinds are the numeric document codes of each country's tax
+// authority, which clash between countries: SUNAT's 07 is a credit note and
+// AFIP's 7 a debit note B.
+var countryKinds = map[string]map[string]ar.Kind{
+	// SUNAT's table 10: 01 factura, 03 boleta, 07 nota de crédito, 08 nota de débito.
+	"PE": {"1": ar.KindInvoice, "3": ar.KindInvoice, "7": ar.KindCreditNote, "8": ar.KindDebitNote, "12": ar.KindInvoice},
+	// AFIP's codes: 1/6/11/19/51 facturas A/B/C/E/M, 2/7/12/20/52 notas de
+	// débito, 3/8/13/21/53 notas de crédito, 201-213 the MiPyME (FCE) ones.
+	"AR": {"1": ar.KindInvoice, "6": ar.KindInvoice, "11": ar.KindInvoice, "19": ar.KindInvoice, "51": ar.KindInvoice,
+		"2": ar.KindDebitNote, "7": ar.KindDebitNote, "12": ar.KindDebitNote, "20": ar.KindDebitNote, "52": ar.KindDebitNote,
+		"3": ar.KindCreditNote, "8": ar.KindCreditNote, "13": ar.KindCreditNote, "21": ar.KindCreditNote, "53": ar.KindCreditNote,
+		"201": ar.KindInvoice, "206": ar.KindInvoice, "211": ar.KindInvoice, "202": ar.KindDebitNote, "207": ar.KindDebitNote, "212": ar.KindDebitNote,
+		"203": ar.KindCreditNote, "208": ar.KindCreditNote, "213": ar.KindCreditNote},
+	// DIAN: 01 factura de venta, 02 de exportación, 03 por contingencia, 91 nota crédito, 92 nota débito.
+	"CO": {"1": ar.KindInvoice, "2": ar.KindInvoice, "3": ar.KindInvoice, "4": ar.KindInvoice, "91": ar.KindCreditNote, "92": ar.KindDebitNote},
+	// CFDI's tipo de comprobante: I ingreso, E egreso (a credit note).
+	"MX": {"i": ar.KindInvoice, "ingreso": ar.KindInvoice, "e": ar.KindCreditNote, "egreso": ar.KindCreditNote},
+}
+
+// ParseKindIn reads a document type as the programs of country write it:
+// the names ParseKind knows, the tax authority's codes (SUNAT 01/03/07/08,
+// AFIP 1/3/6/8…, DIAN 01/91/92, CFDI I/E), Argentina's letter after the type
+// ("FA A", "NC B", "6 - Factura B", "Factura de Crédito Electrónica MiPyMEs
+// (FCE) A") and a code before a name ("01 - Factura"). letter is Argentina's A, B,
+// C, E or M when the type carries one.
+func ParseKindIn(country, raw string) (k ar.Kind, letter string, ok bool) {
+	s := strings.Join(strings.FieldsFunc(ar.Fold(strings.TrimSpace(raw)), func(r rune) bool {
+		return r == ' ' || r == '.' || r == '/' || r == '-' || r == '(' || r == ')' || r == '_' || r == ':'
+	}), " ")
+	if s == "" {
+		return ar.KindInvoice, "", false
+	}
+	words := strings.Fields(s)
+	if country == "AR" && len(words) > 1 {
+		if last := words[len(words)-1]; len(last) == 1 && strings.Contains("abcem", last) {
+			if k, _, ok := parseKindWords(country, words[:len(words)-1]); ok {
+				return k, strings.ToUpper(last), true
+			}
+		}
+	}
+	return parseKindWords(country, words)
+}
+
+// parseKindWords is ParseKindIn of a type already folded into words.
+func parseKindWords(country string, words []string) (k ar.Kind, letter string, ok bool) {
+	try := func(ws []string) (ar.Kind, bool) {
+		w := strings.Join(ws, " ")
+		if isDigits(w) {
+			if k, ok := countryKinds[country][strings.TrimLeft(w, "0")]; ok {
+				return k, true
+			}
+		}
+		if k, ok := countryKinds[country][w]; ok && !isDigits(w) {
+			return k, true
+		}
+		if k, ok := ParseKind(w); ok {
+			return k, true
+		}
+		switch {
+		case strings.HasPrefix(w, "factura"), strings.HasPrefix(w, "boleta"), strings.HasPrefix(w, "invoice"):
+			return ar.KindInvoice, true
+		case strings.HasPrefix(w, "nota de credito"), strings.HasPrefix(w, "nota credito"), strings.HasPrefix(w, "credit"):
+			return ar.KindCreditNote, true
+		case strings.HasPrefix(w, "nota de debito"), strings.HasPrefix(w, "nota debito"), strings.HasPrefix(w, "debit"):
+			return ar.KindDebitNote, true
+		}
+		return ar.KindInvoice, false
+	}
+	if k, ok := try(words); ok {
+		return k, letter, true
+	}
+	// "6 - Factura B", "01 Factura": the name after a code, then the code alone.
+	if len(words) > 1 && isDigits(words[0]) {
+		if k, ok := try(words[1:]); ok {
+			return k, letter, true
+		}
+		if k, ok := try(words[:1]); ok {
+			return k, letter, true
+		}
+	}
+	// "Factura de Crédito Electrónica MiPyMEs (FCE)": the first words that say.
+	for n := len(words) - 1; n > 0; n-- {
+		if k, ok := try(words[:n]); ok {
+			return k, letter, true
+		}
+	}
+	return ar.KindInvoice, letter, false
+}
+
+// DocumentNumber writes a document's number as it is printed, and as a bank
+// transfer or a credit note refers to it, from the parts an export keeps in
+// columns of their own: Argentina's letter, point of sale and number
+// ("A", "3", "12001" → "A 0003-00012001"); a series or prefix and the number
+// ("F001", "123" → "F001-123"; Colombia's "FE", "1001" → "FE1001", as the
+// DIAN numbers them). A number that already starts with its series is kept.
+func DocumentNumber(country, letter, series, pos, number string) string {
+	if pos != "" && number != "" {
+		if isDigits(pos) {
+			pos = pad(pos, 4)
+		}
+		n := number
+		if isDigits(n) {
+			n = pad(n, 8)
+		}
+		if !strings.Contains(number, "-") {
+			number = pos + "-" + n
+		}
+	}
+	if letter != "" && number != "" && !strings.HasPrefix(strings.ToUpper(number), letter) {
+		number = letter + " " + number
+	}
+	if series != "" && number != "" && !strings.HasPrefix(number, series) {
+		if country == "CO" {
+			return series + number
+		}
+		return series + "-" + number
+	}
+	return number
+}
+
+func pad(s string, n int) string {
+	for len(s) < n {
+		s = "0" + s
+	}
+	return s
+}
+
+// ParseTerms reads payment terms as client masters write them: "30", "30
+// días", "Crédito 30 días", "Neto 30", "Net 30", "30 días fecha factura",
+// "Contado", "CONTADO", "Al contado", "Due on receipt". ok is false when no
+// number of days can be read.
+func ParseTerms(s string) (int, bool) {
+	f := strings.TrimSpace(ar.Fold(s))
+	switch {
+	case f == "":
+		return 0, false
+	case strings.Contains(f, "contado") || f == "cash" || strings.Contains(f, "inmediato") || strings.Contains(f, "on receipt") ||
+		f == "cod" || f == "contra entrega" || f == "contraentrega" || f == "efectivo" || f == "anticipado" || f == "prepago":
+		return 0, true
+	}
+	start := strings.IndexFunc(f, func(r rune) bool { return r >= '0' && r <= '9' })
+	if start < 0 {
+		return 0, false
+	}
+	end := start
+	for end < len(f) && f[end] >= '0' && f[end] <= '9' {
+		end++
+	}
+	n, err := strconv.Atoi(f[start:end])
+	if err != nil || n < 0 || n > ar.MaxTermsDays {
+		return 0, false
+	}
+	// "30 meses" or "2 semanas" are not days.
+	rest := f[end:]
+	if strings.HasPrefix(strings.TrimSpace(rest), "mes") || strings.HasPrefix(strings.TrimSpace(rest), "semana") {
+		return 0, false
+	}
+	return n, true
+}
+
+// NotReceivable reports a document type that is in sales exports but owes
+// nothing: a CFDI of payment (P), transfer (T) or payroll (N), a dispatch
+// note, a receipt of payment. Such rows are left out with a notice.
+func NotReceivable(country, raw string) bool {
+	f := strings.TrimSpace(ar.Fold(raw))
+	if country == "MX" && (f == "p" || f == "t" || f == "n") {
+		return true
+	}
+	switch f {
+	case "pago", "payment", "recibo", "recibo de pago", "recibo de caja", "rc", "comprobante de pago", "complemento de pago", "traslado", "nomina",
+		"guia de despacho", "guia", "remision", "remito", "cotizacion", "presupuesto", "pedido", "estimate", "sales receipt", "deposit", "journal entry":
+		return true
+	}
+	return false
+}
+
+// IsCancelled reports a status that says the document no longer exists: a
+// cancelled CFDI ("Cancelado", or 0 in the SAT's metadata), a voided invoice
+// ("Anulada", "Void").
+func IsCancelled(status string) bool {
+	switch f := strings.TrimSpace(ar.Fold(status)); f {
+	case "cancelado", "cancelada", "cancelled", "canceled", "anulado", "anulada", "nulo", "nula", "void", "voided", "0",
+		"cancelado sin aceptacion", "cancelado con aceptacion", "cancelado por plazo vencido", "dado de baja", "baja", "de baja", "eliminado", "eliminada":
+		return true
+	default:
+		return strings.HasPrefix(f, "cancelad") || strings.HasPrefix(f, "anulad")
+	}
 }

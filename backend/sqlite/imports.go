@@ -76,7 +76,31 @@ type Importer struct {
 	today    date.Date
 	keys     map[uint64]int64 // without the unique index: hash of (client, kind, number) → document id
 	collided map[string]int64 // keys whose hash another key had first
+	credits  []pendingCredit  // credit notes of the file applied (in part) in the program it came from
+	firstDoc int64            // the first document id of the import
+	lines    []int32          // the row of each document of the import, by id from firstDoc
+	clientAt map[int64]int    // the row of each client a clients file created
+	refs     map[string]string
 }
+
+// DocBalance is what a file says of a document's balance besides its amount.
+type DocBalance struct {
+	Open      int64  // the balance the file says (the amount when it says none)
+	Given     bool   // the file has a balance for the row
+	AppliesTo string // credit notes: the document the note corrects, as the file writes it
+}
+
+type pendingCredit struct {
+	ar.ImportedCredit
+	client   int64
+	currency string
+	number   string
+}
+
+// MapReferences gives the numbers of documents the file names otherwise
+// (a CFDI's UUID → its series and folio), for credit notes that refer to
+// them that way.
+func (im *Importer) MapReferences(refs map[string]string) { im.refs = refs }
 
 type pendingDoc struct {
 	line    int
@@ -153,6 +177,7 @@ func (im *Importer) begin() error {
 		return err
 	}
 	im.nextDoc = docs + 1
+	im.firstDoc = im.nextDoc
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM payments`).Scan(&im.nextPay); err != nil {
 		return err
 	}
@@ -265,46 +290,70 @@ func (im *Importer) tell(line int, kind, field string, kv ...string) {
 // A document already in the portfolio (same client, kind and number) is left
 // as it is when the file agrees, and reported as a conflict when it does not
 // (or changed, when the import accepts changes).
-func (im *Importer) Document(line int, d ar.Document, balance int64) error {
+func (im *Importer) Document(line int, d ar.Document, b DocBalance) error {
 	im.Counts.Rows++
+	balance := b.Open
 	if im.withDocs[d.ClientID] {
-		done, err := im.existing(line, d, balance)
+		done, err := im.existing(line, d, balance, b.Given)
 		if err != nil || done {
 			return err
 		}
 	}
 	d.ID = im.nextDoc
 	if im.keys != nil {
-		dup, err := im.seen(d)
-		if err != nil || dup {
-			if dup {
-				im.tell(line, "duplicate_in_file", "number", "value", d.Number)
+		first, err := im.seen(d)
+		if err != nil || first != 0 {
+			if first != 0 {
+				im.tellDuplicate(line, d.Number, first)
 			}
 			return err
 		}
 	}
 	im.nextDoc++
+	im.lines = append(im.lines, int32(line))
 	im.docs = append(im.docs, pendingDoc{line: line, d: d, balance: balance})
+	if d.Kind == ar.KindCreditNote {
+		c := ar.ImportedCredit{ID: d.ID, Line: line, AppliesTo: b.AppliesTo}
+		switch {
+		case b.Given && balance < d.Amount:
+			c.Applied = d.Amount - balance
+		case !b.Given && b.AppliesTo != "":
+			c.Applied, c.OnOpen = d.Amount, true
+		}
+		if c.Applied > 0 {
+			im.credits = append(im.credits, pendingCredit{ImportedCredit: c, client: d.ClientID, currency: d.Currency, number: d.Number})
+		}
+	}
 	if len(im.docs) == importBatch {
 		return im.flushDocs()
 	}
 	return nil
 }
 
-// seen reports whether the import already has a document with d's client,
-// kind and number, remembering d's key otherwise.
-func (im *Importer) seen(d ar.Document) (bool, error) {
+// tellDuplicate says that row line repeats the number of the document the
+// import already has as first, naming the row that one came from.
+func (im *Importer) tellDuplicate(line int, number string, first int64) {
+	kv := []string{"value", number}
+	if i := first - im.firstDoc; i >= 0 && i < int64(len(im.lines)) {
+		kv = append(kv, "first", fmt.Sprint(im.lines[i]))
+	}
+	im.tell(line, "duplicate_in_file", "number", kv...)
+}
+
+// seen returns the document the import already has with d's client, kind
+// and number (0 when none), remembering d's key otherwise.
+func (im *Importer) seen(d ar.Document) (int64, error) {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%d\x00%s\x00%s", d.ClientID, d.Kind, d.Number)
 	key := h.Sum64()
 	first, ok := im.keys[key]
 	if !ok {
 		im.keys[key] = d.ID
-		return false, nil
+		return 0, nil
 	}
 	full := fmt.Sprintf("%d\x00%s\x00%s", d.ClientID, d.Kind, d.Number)
-	if _, ok := im.collided[full]; ok {
-		return true, nil
+	if id, ok := im.collided[full]; ok {
+		return id, nil
 	}
 	// Same hash: compare with the document that has it (pending, or stored).
 	var other ar.Document
@@ -316,22 +365,22 @@ func (im *Importer) seen(d ar.Document) (bool, error) {
 	}
 	if !found {
 		if err := im.tx.QueryRowContext(im.ctx, `SELECT client_id, kind, number FROM documents WHERE id = ?`, first).Scan(&other.ClientID, &other.Kind, &other.Number); err != nil {
-			return false, mapErr(err)
+			return 0, mapErr(err)
 		}
 	}
 	if other.ClientID == d.ClientID && other.Kind == d.Kind && other.Number == d.Number {
-		return true, nil
+		return first, nil
 	}
 	if im.collided == nil {
 		im.collided = map[string]int64{}
 	}
 	im.collided[full] = d.ID
-	return false, nil
+	return 0, nil
 }
 
 // existing handles a row whose client had documents: done is true when the
 // document is already recorded.
-func (im *Importer) existing(line int, d ar.Document, balance int64) (bool, error) {
+func (im *Importer) existing(line int, d ar.Document, balance int64, given bool) (bool, error) {
 	var id, amount, open, importID int64
 	var issue, due string
 	var voided bool
@@ -343,44 +392,38 @@ func (im *Importer) existing(line int, d ar.Document, balance int64) (bool, erro
 		return false, mapErr(err)
 	}
 	if importID == im.id {
-		im.tell(line, "duplicate_in_file", "number", "value", d.Number)
+		im.tellDuplicate(line, d.Number, id)
 		return true, nil
 	}
-	changed := amount != d.Amount || due != d.DueDate.String() || issue != d.IssueDate.String()
-	if changed && !voided {
+	issueDate, _ := date.Parse(issue)
+	dueDate, _ := date.Parse(due)
+	out := ar.Reimport(ar.Recorded{Kind: d.Kind, Amount: amount, Open: open, IssueDate: issueDate, DueDate: dueDate, Voided: voided},
+		ar.Reimported{Amount: d.Amount, IssueDate: d.IssueDate, DueDate: d.DueDate, Balance: balance, HasBalance: given}, im.accept)
+	switch {
+	case out.Conflict:
 		kv := []string{"currency", d.Currency, "value", d.Number}
-		field := "amount"
-		if amount != d.Amount {
-			kv = append(kv, "amountBefore", fmt.Sprint(amount), "amountAfter", fmt.Sprint(d.Amount))
-		}
-		if due != d.DueDate.String() {
-			kv = append(kv, "dueBefore", due, "dueAfter", d.DueDate.String())
-			if amount == d.Amount {
-				field = "dueDate"
+		for _, f := range out.Changed {
+			switch f {
+			case "amount":
+				kv = append(kv, "amountBefore", fmt.Sprint(amount), "amountAfter", fmt.Sprint(d.Amount))
+			case "dueDate":
+				kv = append(kv, "dueBefore", due, "dueAfter", d.DueDate.String())
+			case "issueDate":
+				kv = append(kv, "issueBefore", issue, "issueAfter", d.IssueDate.String())
 			}
 		}
-		if issue != d.IssueDate.String() {
-			kv = append(kv, "issueBefore", issue, "issueAfter", d.IssueDate.String())
-			if amount == d.Amount && due == d.DueDate.String() {
-				field = "issueDate"
-			}
-		}
-		if !im.accept {
-			im.tell(line, "conflict", field, kv...)
-			return true, nil
-		}
-		paid := amount - open // for a credit note: the part applied
-		if d.Amount < paid {
-			im.tell(line, "lower_than_paid", "amount", "paid", fmt.Sprint(paid))
-			return true, nil
-		}
+		im.tell(line, "conflict", out.Changed[0], kv...)
+		return true, nil
+	case out.LowerThanPaid > 0:
+		im.tell(line, "lower_than_paid", "amount", "paid", fmt.Sprint(out.LowerThanPaid))
+		return true, nil
+	case out.Update:
 		before, err := findDoc(im.ctx, im.tx, id)
 		if err != nil {
 			return true, err
 		}
-		open += d.Amount - amount
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE documents SET amount_minor = ?, open_minor = ?, issue_date = ?, due_date = ? WHERE id = ?`,
-			d.Amount, open, d.IssueDate, d.DueDate, id); err != nil {
+			d.Amount, out.Open+out.BalancePayment, d.IssueDate, d.DueDate, id); err != nil {
 			return true, mapErr(err)
 		}
 		after, err := findDoc(im.ctx, im.tx, id)
@@ -391,20 +434,22 @@ func (im *Importer) existing(line int, d ar.Document, balance int64) (bool, erro
 			return true, err
 		}
 		im.Counts.Updated++
-	} else if !changed {
+	case len(out.Changed) == 0:
 		im.Counts.Unchanged++
 		im.tell(line, "unchanged", "")
 	}
 	// The program the file came from knows of payments Cartera does not yet.
-	if !voided && d.Kind != ar.KindCreditNote && balance < open {
-		if err := im.balancePayment(id, d.ClientID, d.Currency, open-balance); err != nil {
+	if out.BalancePayment > 0 {
+		if err := im.balancePayment(id, d.ClientID, d.Currency, out.BalancePayment); err != nil {
 			return true, err
 		}
-		if _, err := im.tx.ExecContext(im.ctx, `UPDATE documents SET open_minor = ? WHERE id = ?`, balance, id); err != nil {
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE documents SET open_minor = ? WHERE id = ?`, out.Open, id); err != nil {
 			return true, mapErr(err)
 		}
-	} else if !voided && balance > open {
-		im.tell(line, "balance_higher", "balance", "open", fmt.Sprint(open))
+	} else if out.BalanceHigher {
+		im.tell(line, "balance_higher", "balance", "open", fmt.Sprint(out.Open))
+	} else if out.CreditApplied > 0 {
+		im.tell(line, "credit_applied_since", "balance", "value", d.Number, "currency", d.Currency, "applied", fmt.Sprint(out.CreditApplied))
 	}
 	return true, nil
 }
@@ -498,7 +543,9 @@ func (im *Importer) flushDocs() error {
 			_, err := im.exec("doc1", "INSERT INTO documents (id, client_id, kind, number, issue_date, due_date, currency, amount_minor, open_minor, credited_minor, description, source, import_id, created_at) VALUES "+importDocRow,
 				p.d.ID, p.d.ClientID, string(p.d.Kind), p.d.Number, p.d.IssueDate.String(), p.d.DueDate.String(), p.d.Currency, p.d.Amount, p.open(), p.d.Description, im.id, now)
 			if isUnique(err) {
-				im.tell(p.line, "duplicate_in_file", "number", "value", p.d.Number)
+				var first int64
+				im.tx.QueryRowContext(im.ctx, `SELECT id FROM documents WHERE client_id = ? AND kind = ? AND number = ?`, p.d.ClientID, p.d.Kind, p.d.Number).Scan(&first)
+				im.tellDuplicate(p.line, p.d.Number, first)
 				continue
 			}
 			if err != nil {
@@ -510,8 +557,8 @@ func (im *Importer) flushDocs() error {
 	}
 	for _, p := range stored {
 		im.Counts.Created++
-		if p.open() < p.d.Amount && p.d.Kind != ar.KindCreditNote {
-			if err := im.balancePayment(p.d.ID, p.d.ClientID, p.d.Currency, p.d.Amount-p.balance); err != nil {
+		if paid := ar.BalancePayment(p.d.Amount, p.balance); paid > 0 && p.d.Kind != ar.KindCreditNote {
+			if err := im.balancePayment(p.d.ID, p.d.ClientID, p.d.Currency, paid); err != nil {
 				return err
 			}
 		}
@@ -521,7 +568,8 @@ func (im *Importer) flushDocs() error {
 }
 
 // open is what the document will owe: the file's balance, except for credit
-// notes, which come in unapplied (what they were applied to is not in the file).
+// notes, which come in unapplied; applyCredits then applies what the file
+// shows applied.
 func (p pendingDoc) open() int64 {
 	if p.d.Kind == ar.KindCreditNote {
 		return p.d.Amount
@@ -571,8 +619,230 @@ func (im *Importer) Commit() error {
 	return mapErr(err)
 }
 
-// Flush writes the pending rows (so that the caller can count what was stored).
-func (im *Importer) Flush() error { return im.flushDocs() }
+// Flush writes the pending rows (so that the caller can count what was
+// stored) and applies the credit notes the file shows applied.
+func (im *Importer) Flush() error {
+	if err := im.flushDocs(); err != nil {
+		return err
+	}
+	return im.applyCredits()
+}
+
+// applyCredits applies the credit notes of the file that the program it came
+// from had applied (ar.PlanImportedCredits decides where): a link to a
+// document that the import recorded as partly paid takes that part from its
+// balance payment, so that the document still owes what the file says and
+// the note's applied part is never left as credit to apply again. An applied
+// part no document of the file explains lowers the note's amount (recorded
+// in the audit log and told), and a note applied entirely that way is left
+// out: either way the client's balance is the file's.
+func (im *Importer) applyCredits() error {
+	if len(im.credits) == 0 {
+		return nil
+	}
+	credits := im.credits
+	im.credits = nil
+	type group struct {
+		client   int64
+		currency string
+	}
+	byGroup := map[group][]ar.ImportedCredit{}
+	clients := map[int64]bool{}
+	var ids []string
+	info := map[int64]pendingCredit{}
+	for _, c := range credits {
+		c.AppliesTo = im.resolveRef(c.AppliesTo)
+		g := group{c.client, c.currency}
+		byGroup[g] = append(byGroup[g], c.ImportedCredit)
+		info[c.ID] = c
+		if !clients[c.client] {
+			clients[c.client] = true
+			ids = append(ids, fmt.Sprint(c.client))
+		}
+	}
+	in := strings.Join(ids, ",")
+	docs := map[group][]ar.ImportedReceivable{}
+	at := map[int64]int{} // document → its index in its group
+	rows, err := im.tx.QueryContext(im.ctx, `SELECT id, client_id, currency, number, issue_date, open_minor FROM documents
+		WHERE import_id = ? AND kind <> 'credit_note' AND client_id IN (`+in+`)`, im.id)
+	if err != nil {
+		return mapErr(err)
+	}
+	for rows.Next() {
+		var r ar.ImportedReceivable
+		var g group
+		var issue string
+		if err := rows.Scan(&r.ID, &g.client, &g.currency, &r.Number, &issue, &r.Open); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		r.IssueDate, _ = date.Parse(issue)
+		at[r.ID] = len(docs[g])
+		docs[g] = append(docs[g], r)
+	}
+	rows.Close()
+	// The balance payments of those documents, and the client and currency of each.
+	docGroup := map[int64]group{}
+	for g, ds := range docs {
+		for _, d := range ds {
+			docGroup[d.ID] = g
+		}
+	}
+	// Found by the allocations' rowid: their indexes may be dropped for the import.
+	allocOf := map[int64]int64{} // balance payment → its allocation
+	rows, err = im.tx.QueryContext(im.ctx, `SELECT a.id, a.document_id, a.payment_id, a.amount_minor FROM allocations a JOIN payments p ON p.id = a.payment_id
+		WHERE p.import_id = ? AND p.reference = ? AND p.client_id IN (`+in+`)`, im.id, im.payNote)
+	if err != nil {
+		return mapErr(err)
+	}
+	for rows.Next() {
+		var alloc, doc, pay, amount int64
+		if err := rows.Scan(&alloc, &doc, &pay, &amount); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		allocOf[pay] = alloc
+		if g, ok := docGroup[doc]; ok {
+			docs[g][at[doc]].Paid, docs[g][at[doc]].PaymentID = amount, pay
+		}
+	}
+	rows.Close()
+	// The notes themselves, as stored (one repeated in the file was not).
+	stored := map[int64]bool{}
+	rows, err = im.tx.QueryContext(im.ctx, `SELECT id FROM documents WHERE import_id = ? AND kind = 'credit_note' AND id >= ?`, im.id, credits[0].ID)
+	if err != nil {
+		return mapErr(err)
+	}
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		stored[id] = true
+	}
+	rows.Close()
+	now := ts(im.tx.now)
+	groups := make([]group, 0, len(byGroup))
+	for g := range byGroup {
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(i, j int) bool {
+		return groups[i].client < groups[j].client || groups[i].client == groups[j].client && groups[i].currency < groups[j].currency
+	})
+	for _, g := range groups {
+		var cs []ar.ImportedCredit
+		for _, c := range byGroup[g] {
+			if stored[c.ID] {
+				cs = append(cs, c)
+			}
+		}
+		plan := ar.PlanImportedCredits(cs, docs[g])
+		for _, id := range plan.NotFound {
+			c := info[id]
+			im.tell(c.Line, "reference_not_found", "appliesTo", "value", c.AppliesTo)
+		}
+		for _, l := range plan.Links {
+			if l.PaymentID != 0 {
+				if err := im.shrinkBalancePayment(l.PaymentID, allocOf[l.PaymentID], l.Amount); err != nil {
+					return err
+				}
+			}
+			if _, err := im.exec("cnalloc", `INSERT INTO allocations (document_id, credit_note_id, amount_minor, created_at) VALUES (?,?,?,?)`, l.DocumentID, l.CreditNoteID, l.Amount, now); err != nil {
+				return err
+			}
+			lower := l.Amount
+			if l.PaymentID != 0 {
+				lower = 0 // the file's balance already counts the note
+			}
+			if _, err := im.exec("cndoc", `UPDATE documents SET credited_minor = credited_minor + ?, open_minor = open_minor - ? WHERE id = ?`, l.Amount, lower, l.DocumentID); err != nil {
+				return err
+			}
+			if _, err := im.exec("cnopen", `UPDATE documents SET open_minor = open_minor - ? WHERE id = ?`, l.Amount, l.CreditNoteID); err != nil {
+				return err
+			}
+		}
+		for cn, doc := range plan.Corrects {
+			if _, err := im.exec("cnrefers", `UPDATE documents SET applies_to_id = ? WHERE id = ?`, doc, cn); err != nil {
+				return err
+			}
+		}
+		for _, c := range cs {
+			rest := plan.Left[c.ID]
+			if rest == 0 {
+				continue
+			}
+			before, err := findDoc(im.ctx, im.tx, c.ID)
+			if err != nil {
+				return err
+			}
+			cur := info[c.ID].currency
+			if rest >= before.Amount {
+				if _, err := im.tx.ExecContext(im.ctx, `DELETE FROM documents WHERE id = ?`, c.ID); err != nil {
+					return mapErr(err)
+				}
+				im.Counts.Created--
+				im.Counts.Skipped++
+				im.tell(c.Line, "credit_applied_elsewhere_left_out", "balance", "value", before.Number, "currency", cur, "applied", fmt.Sprint(rest))
+				continue
+			}
+			if _, err := im.tx.ExecContext(im.ctx, `UPDATE documents SET amount_minor = amount_minor - ?, open_minor = open_minor - ? WHERE id = ?`, rest, rest, c.ID); err != nil {
+				return mapErr(err)
+			}
+			after, err := findDoc(im.ctx, im.tx, c.ID)
+			if err != nil {
+				return err
+			}
+			if err := im.audit("import.credit_applied_elsewhere", "document", c.ID, before, after); err != nil {
+				return err
+			}
+			im.tell(c.Line, "credit_applied_elsewhere", "balance", "value", before.Number, "currency", cur, "applied", fmt.Sprint(rest), "amount", fmt.Sprint(after.Amount))
+		}
+	}
+	return nil
+}
+
+// resolveRef turns a credit note's reference into a document number: a
+// CFDI's UUID into its series and folio, and a list of references ("UUID1,
+// UUID2", as CFDI Relacionados are written) into the first that names a
+// document of the file.
+func (im *Importer) resolveRef(ref string) string {
+	if n, ok := im.refs[ref]; ok {
+		return n
+	}
+	parts := strings.FieldsFunc(ref, func(r rune) bool { return r == ',' || r == ';' || r == '|' })
+	if len(parts) < 2 {
+		return ref
+	}
+	for _, p := range parts {
+		if n, ok := im.refs[strings.TrimSpace(p)]; ok {
+			return n
+		}
+	}
+	return strings.TrimSpace(parts[0])
+}
+
+// shrinkBalancePayment takes amount off a balance payment of the import and
+// its allocation alloc (removing both when nothing is left): a credit note
+// explains that part of what the document was paid.
+func (im *Importer) shrinkBalancePayment(pay, alloc, amount int64) error {
+	var have int64
+	if err := im.tx.QueryRowContext(im.ctx, `SELECT amount_minor FROM payments WHERE id = ?`, pay).Scan(&have); err != nil {
+		return mapErr(err)
+	}
+	if have <= amount {
+		if _, err := im.exec("balalloc0", `DELETE FROM allocations WHERE id = ?`, alloc); err != nil {
+			return err
+		}
+		if _, err := im.exec("balpay0", `DELETE FROM payments WHERE id = ?`, pay); err != nil {
+			return err
+		}
+		im.Counts.Payments--
+		return nil
+	}
+	if _, err := im.exec("balalloc", `UPDATE allocations SET amount_minor = amount_minor - ? WHERE id = ?`, amount, alloc); err != nil {
+		return err
+	}
+	_, err := im.exec("balpay", `UPDATE payments SET amount_minor = amount_minor - ? WHERE id = ?`, amount, pay)
+	return err
+}
 
 // Rollback gives the import up: nothing of it stays.
 func (im *Importer) Rollback() {
@@ -603,9 +873,13 @@ func (im *Importer) Client(line int, c ar.Client) error {
 	im.Counts.Rows++
 	old, ok := im.FindClient(c.TaxID, c.LegalName)
 	if !ok {
-		_, err := im.CreateClient(c)
+		ic, err := im.CreateClient(c)
 		if err == nil {
 			im.Counts.Created++
+			if im.clientAt == nil {
+				im.clientAt = map[int64]int{}
+			}
+			im.clientAt[ic.ID] = line
 		}
 		return err
 	}
@@ -616,7 +890,13 @@ func (im *Importer) Client(line int, c ar.Client) error {
 	var importID sql.NullInt64
 	im.tx.QueryRowContext(im.ctx, `SELECT import_id FROM clients WHERE id = ?`, old.ID).Scan(&importID)
 	if importID.Valid && importID.Int64 == im.id {
-		im.tell(line, "duplicate_in_file", "taxId", "value", c.TaxID)
+		first := fmt.Sprint(im.clientAt[old.ID])
+		if ar.Fold(before.LegalName) != ar.Fold(c.LegalName) {
+			im.tell(line, "duplicate_tax_id", "taxId", "value", c.TaxID, "first", first, "name", before.LegalName)
+		} else {
+			im.tell(line, "duplicate_tax_id_same", "taxId", "value", c.TaxID, "first", first)
+		}
+		im.Skip()
 		return nil
 	}
 	after := before

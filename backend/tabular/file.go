@@ -33,6 +33,9 @@ type Info struct {
 	Settings Settings `json:"settings"`
 	Sheets   []string `json:"sheets"` // xlsx: all sheet names in order
 	Size     int64    `json:"size"`
+	// BOMOver1252 is true for a text file that starts with a UTF-8 BOM
+	// but is written in Windows-1252: it is read as 1252, and the user told.
+	BOMOver1252 bool `json:"bomOver1252,omitempty"`
 }
 
 // Source streams the rows after the header of a file.
@@ -61,6 +64,9 @@ var (
 	ErrHTMLTable = errors.New("tabular: the file is an HTML page, not a spreadsheet")
 	// ErrDamaged means a spreadsheet that cannot be read (truncated or corrupt); it wraps the cause.
 	ErrDamaged = errors.New("tabular: the spreadsheet is damaged")
+	// ErrNotText means a file that is neither a spreadsheet nor text: binary
+	// bytes (a damaged or unrelated file, whatever its name says).
+	ErrNotText = errors.New("tabular: the file is not text nor a spreadsheet")
 	// ErrTooWide means a row with more than MaxColumns columns (inside a *LimitError).
 	ErrTooWide = errors.New("tabular: too many columns")
 	// ErrCellTooLarge means a cell of more than MaxCellSize bytes (inside a *LimitError).
@@ -114,6 +120,9 @@ func sniffFormat(head []byte) (Format, error) {
 		if strings.HasPrefix(text, tag) {
 			return "", ErrHTMLTable
 		}
+	}
+	if binary(text) {
+		return "", ErrNotText
 	}
 	return FormatText, nil
 }
@@ -198,6 +207,7 @@ func inspectText(head []byte, info Info, whole bool) (Info, *workbook, error) {
 	if text, _ := decodeAll(head, sn.Encoding); whole && strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) == "" {
 		return Info{}, nil, ErrEmpty
 	}
+	info.BOMOver1252 = sn.Encoding == Windows1252 && BOMOver1252(head)
 	s.Encoding, s.Delimiter = sn.Encoding, string(sn.Delimiter)
 	if s.HeaderRow <= 0 {
 		s.HeaderRow = sn.HeaderRow
@@ -298,4 +308,18 @@ func checkLimits(row Row) (Row, error) {
 		}
 	}
 	return row, nil
+}
+
+// binary reports decoded text that holds more control characters than text
+// ever does (more than one in ten; random or compressed bytes have about one
+// in eight, while a text export with a few damaged rows stays far below).
+func binary(text string) bool {
+	ctl, n := 0, 0
+	for _, r := range text {
+		n++
+		if r < 0x20 && r != '\t' && r != '\r' && r != '\n' && r != '\f' || r == utf8.RuneError || r >= 0x7F && r < 0xA0 {
+			ctl++
+		}
+	}
+	return n >= 16 && ctl*10 > n
 }

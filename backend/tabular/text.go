@@ -67,7 +67,11 @@ const headerWindow = 40
 
 func detectEncoding(b []byte) Encoding {
 	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+	case bytes.HasPrefix(b, utf8BOM) && !validUTF8(b[3:]):
+		// A UTF-8 BOM over a Windows-1252 body: an export that wrote the
+		// mark and then its own encoding. The body decides.
+		return Windows1252
+	case bytes.HasPrefix(b, utf8BOM):
 		return UTF8BOM
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		return UTF16LE
@@ -94,15 +98,62 @@ func detectEncoding(b []byte) Encoding {
 			return UTF16BE
 		}
 	}
-	// Valid UTF-8 is UTF-8 (a cut in the middle of the last rune is fine); anything else is 1252.
+	// Valid UTF-8 is UTF-8; anything else is 1252.
+	if validUTF8(b) {
+		return UTF8
+	}
+	return Windows1252
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// BOMOver1252 reports a file that starts with a UTF-8 BOM while the rest of
+// head is not UTF-8: it is read as Windows-1252 without the mark, and the
+// user is told.
+func BOMOver1252(head []byte) bool {
+	return bytes.HasPrefix(head, utf8BOM) && !validUTF8(head[3:])
+}
+
+// validUTF8 reports whether b is UTF-8, allowing a cut in the middle of its last rune.
+func validUTF8(b []byte) bool {
 	cut := b
 	for i := 0; i < utf8.UTFMax && len(cut) > 0 && !utf8.Valid(cut); i++ {
 		cut = cut[:len(cut)-1]
 	}
-	if utf8.Valid(cut) {
-		return UTF8
+	return utf8.Valid(cut)
+}
+
+// cp1252 decodes Windows-1252 and drops a UTF-8 BOM at the start, which
+// in 1252 would read as "ï»¿" before the first column's name.
+type cp1252 struct{}
+
+func (cp1252) NewDecoder() *encoding.Decoder {
+	return &encoding.Decoder{Transformer: transform.Chain(&dropBOM{}, charmap.Windows1252.NewDecoder())}
+}
+
+func (cp1252) NewEncoder() *encoding.Encoder { return charmap.Windows1252.NewEncoder() }
+
+// dropBOM passes its input through, less a UTF-8 BOM at its start.
+type dropBOM struct{ started bool }
+
+func (t *dropBOM) Reset() { t.started = false }
+
+func (t *dropBOM) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if !t.started {
+		if len(src) < 3 && !atEOF && bytes.HasPrefix(utf8BOM, src) {
+			return 0, 0, transform.ErrShortSrc
+		}
+		t.started = true
+		if bytes.HasPrefix(src, utf8BOM) {
+			nSrc = 3
+		}
 	}
-	return Windows1252
+	n := copy(dst, src[nSrc:])
+	nDst, nSrc = n, nSrc+n
+	if nSrc < len(src) {
+		err = transform.ErrShortDst
+	}
+	return nDst, nSrc, err
 }
 
 func decoder(e Encoding) encoding.Encoding {
@@ -114,7 +165,7 @@ func decoder(e Encoding) encoding.Encoding {
 	case UTF16BE:
 		return xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
 	case Windows1252:
-		return charmap.Windows1252
+		return cp1252{}
 	}
 	return encoding.Nop
 }
@@ -139,7 +190,7 @@ func firstLines(text string, n int) []string {
 	return out
 }
 
-var delimiters = []rune{';', ',', '\t', '|'}
+var delimiters = []rune{';', ',', '\t', '|', '~'}
 
 // detectDelimiter picks the delimiter that splits the most lines into the
 // same number of fields (quotes respected), preferring more fields.

@@ -132,3 +132,21 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+func TestDetect_BOMOverWindows1252ReadsTheBodyAs1252(t *testing.T) {
+	head := append([]byte{0xEF, 0xBB, 0xBF}, []byte("Raz\xf3n Social;Fecha Emisi\xf3n\r\nFerreter\xeda;01/02/2026\r\n")...)
+	s := Detect(head)
+	if s.Encoding != Windows1252 || !BOMOver1252(head) {
+		t.Fatalf("encoding %s", s.Encoding)
+	}
+	r, err := NewReader(bytes.NewReader(head), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := r.Header(); h[0] != "Razón Social" || h[1] != "Fecha Emisión" {
+		t.Errorf("header %q", h)
+	}
+	if BOMOver1252([]byte("\xEF\xBB\xBFRazón Social;Fecha\r\n")) {
+		t.Error("a UTF-8 file with its BOM is UTF-8")
+	}
+}

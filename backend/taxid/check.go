@@ -22,7 +22,8 @@ const (
 // Per country: RUT is a body of 6-9 digits and a mod-11 check digit (0-9 or K).
 // NIT is a body of 6-15 digits and a DV; the DV is the part after the last
 // dash, or without a dash the last digit (so 10 digits are a company NIT +
-// DV), except that exactly 9 digits without a dash are ambiguous and get
+// DV); 10 or more digits without a dash that fail that way are an ID written
+// without its DV and get Warning: ReasonMissingCheckDigit; and exactly 9 digits without a dash are ambiguous and get
 // Warning: ReasonMissingCheckDigit when they fail as 8 digits + DV,
 // ReasonAmbiguousCheckDigit when they pass, with Expected the DV they would
 // have as a 9-digit company NIT, and no Formatted. RUC and CUIT are 11 digits with an
@@ -117,6 +118,12 @@ func checkNIT(r *Result, n, raw string) {
 		if got == want {
 			r.Reason = ReasonAmbiguousCheckDigit
 		}
+		return
+	}
+	if !dashed && len(n) >= nitCompanyDigits+1 && got != want {
+		// Ten or more digits without a dash that fail as body + DV are a
+		// cédula or NIT written without its DV, not a wrong DV.
+		r.Severity, r.Reason, r.Expected = Warning, ReasonMissingCheckDigit, nitDV(n)
 		return
 	}
 	r.compare(got, want, Invalid)

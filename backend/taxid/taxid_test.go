@@ -85,6 +85,8 @@ func TestCheck_ColombiaNIT(t *testing.T) {
 		{"NineDigitsFailingAsCedulaMissDV", "CO", "800197268", Warning, ReasonMissingCheckDigit, "4", ""},
 		{"NineDigitsPassingAsCedulaAreAmbiguous", "CO", "890903938", Warning, ReasonAmbiguousCheckDigit, "8", ""},
 		{"TrailingDashWithoutDV", "CO", "890.903.938-", Warning, ReasonAmbiguousCheckDigit, "8", ""},
+		// A person's 10-digit cédula used as NIT, written without its DV: not 9 digits + a wrong DV.
+		{"TenDigitCedulaWithoutDVMissesDV", "CO", "1020304050", Warning, ReasonMissingCheckDigit, "8", ""},
 		{"TwoDigitDV", "CO", "890903938-88", Invalid, ReasonBadLength, "", ""},
 		{"BodyTooShort", "CO", "123-4", Invalid, ReasonBadLength, "", ""},
 		{"BodyTooLong", "CO", "1234567890123456-1", Invalid, ReasonBadLength, "", ""},

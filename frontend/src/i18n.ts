@@ -179,6 +179,7 @@ export const es = {
     go: 'Importar', going: 'Importando… {{n}} filas',
     done: 'Importación guardada: {{created}} nuevos, {{updated}} actualizados, {{skipped}} omitidos. Puede deshacerla en Historial → Importaciones.',
     nothing: 'No había nada nuevo que importar: todo lo del archivo ya estaba en la cartera.',
+    allLeftOut: 'No se importó nada: las {{skipped}} filas quedaron fuera por las opciones elegidas o por ser documentos anulados. Revise los avisos.',
     canceled: 'Importación cancelada; no se guardó nada.', cancel: 'Cancelar',
     allClasses: 'Todos', more: 'Se muestran los primeros {{shown}} de {{total}} problemas.',
     empty: 'Elija un archivo exportado de su sistema contable o de una planilla.',
@@ -190,6 +191,8 @@ export const es = {
     email: 'Correo', phone: 'Teléfono', notes: 'Notas', kind: 'Tipo de documento', series: 'Serie', number: 'Número / folio',
     issueDate: 'Fecha de emisión', dueDate: 'Vencimiento', amount: 'Monto', balance: 'Saldo pendiente', currency: 'Moneda',
     description: 'Descripción', date: 'Fecha de pago', reference: 'Referencia', method: 'Medio de pago',
+    checkDigit: 'Dígito verificador', letter: 'Letra (A, B, C…)', pointOfSale: 'Punto de venta', paid: 'Pagado / abonos', appliesTo: 'Documento que corrige (NC)',
+    appliesToSeries: 'Serie del documento que corrige', uuid: 'UUID (folio fiscal)', status: 'Estado / estatus',
   },
   imports: {
     tab: 'Importaciones', changes: 'Cambios', when: 'Cuándo', user: 'Usuario', what: 'Qué', file: 'Archivo', counts: 'Resultado',
@@ -419,6 +422,7 @@ export const en: Dict = {
     go: 'Import', going: 'Importing… {{n}} rows',
     done: 'Import saved: {{created}} new, {{updated}} updated, {{skipped}} left out. You can undo it in History → Imports.',
     nothing: 'There was nothing new to import: everything in the file was already in the portfolio.',
+    allLeftOut: 'Nothing was imported: all {{skipped}} rows were left out by the choices made or as voided documents. See the notices.',
     canceled: 'Import cancelled; nothing was saved.', cancel: 'Cancel',
     allClasses: 'All', more: 'Showing the first {{shown}} of {{total}} problems.',
     empty: 'Choose a file exported from your accounting system or a spreadsheet.',
@@ -430,6 +434,8 @@ export const en: Dict = {
     email: 'Email', phone: 'Phone', notes: 'Notes', kind: 'Document type', series: 'Series', number: 'Number',
     issueDate: 'Issue date', dueDate: 'Due date', amount: 'Amount', balance: 'Open balance', currency: 'Currency',
     description: 'Description', date: 'Payment date', reference: 'Reference', method: 'Payment method',
+    checkDigit: 'Check digit', letter: 'Letter (A, B, C…)', pointOfSale: 'Point of sale', paid: 'Paid', appliesTo: 'Document corrected (credit note)',
+    appliesToSeries: 'Series of the document corrected', uuid: 'UUID (CFDI)', status: 'Status',
   },
   imports: {
     tab: 'Imports', changes: 'Changes', when: 'When', user: 'User', what: 'What', file: 'File', counts: 'Result',

@@ -82,6 +82,7 @@ export function ImportWizard(props: {target: ImportTarget; path?: string; onClos
     } else if (r.blocking > 0) {
       setReport(r);
     } else {
+      // Nothing went in: the summary says whether it was all there already or all left out.
       setResult(r);
       setStep(3);
     }
@@ -207,7 +208,8 @@ function SummaryStep({r, choices}: {r: ImportReport; choices: Choices}) {
   return (
     <Stack gap="sm" data-testid="import-summary">
       <Alert color={r.committed ? 'teal' : 'gray'} icon={r.committed ? <IconCheck size={16} /> : <IconInfoCircle size={16} />}>
-        {r.committed ? t('import.done', {created: int(c.created), updated: int(c.updated), skipped: int(c.skipped)}) : t('import.nothing')}
+        {r.committed ? t('import.done', {created: int(c.created), updated: int(c.updated), skipped: int(c.skipped)})
+          : c.skipped > 0 && c.unchanged === 0 ? t('import.allLeftOut', {skipped: int(c.skipped)}) : t('import.nothing')}
       </Alert>
       <SimpleGrid cols={4}>
         {stat('created', c.created, 'teal.8')}
@@ -246,7 +248,7 @@ function ProblemTable({problems}: {problems: Problem[]}) {
       <Table.Tbody>
         {problems.slice(0, 2000).map((x: Problem, k) => (
           <Table.Tr key={k}>
-            <Table.Td>{x.line}</Table.Td><Table.Td>{x.column}</Table.Td><Table.Td><Text size="sm" truncate maw={220}>{x.value}</Text></Table.Td>
+            <Table.Td>{x.line || '—'}</Table.Td><Table.Td>{x.column}</Table.Td><Table.Td><Text size="sm" truncate maw={220}>{x.value}</Text></Table.Td>
             <Table.Td><Text size="sm" c={x.class === 'error' ? 'red' : x.class === 'notice' ? 'dimmed' : 'orange'}>{x.message}</Text></Table.Td>
           </Table.Tr>
         ))}

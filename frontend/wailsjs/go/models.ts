@@ -1670,6 +1670,7 @@ export namespace tabular {
 	    settings: Settings;
 	    sheets: string[];
 	    size: number;
+	    bomOver1252?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -1680,6 +1681,7 @@ export namespace tabular {
 	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.sheets = source["sheets"];
 	        this.size = source["size"];
+	        this.bomOver1252 = source["bomOver1252"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
