@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -284,5 +285,33 @@ func TestShell_OpensTheExportJustWrittenAndNothingElse(t *testing.T) {
 	want := [][]string{{"open", out}, {"open", "-R", out}}
 	if len(ran) != 2 || strings.Join(ran[0], " ") != strings.Join(want[0], " ") || strings.Join(ran[1], " ") != strings.Join(want[1], " ") {
 		t.Errorf("ran %q, want %q", ran, want)
+	}
+}
+
+// About's folders open in the file manager (made first if missing); a name
+// that is not one of them, or the backups with no portfolio open, is refused.
+func TestShell_OpensAboutsFoldersOnly(t *testing.T) {
+	s, _ := newSession(t)
+	var ran [][]string
+	s.opener = shell.NewOpenerFor("linux", func(name string, args ...string) error {
+		ran = append(ran, append([]string{name}, args...))
+		return nil
+	})
+	sh := NewShell(s)
+	if err := sh.OpenFolder("backups"); ar.ErrorCode(err) != ar.EInvalid {
+		t.Errorf("backups with no portfolio open: %v; want refused", err)
+	}
+	if err := sh.OpenFolder("/etc"); ar.ErrorCode(err) != ar.EInvalid {
+		t.Errorf("a path: %v; want refused", err)
+	}
+	if err := sh.OpenFolder("settings"); err != nil {
+		t.Fatal(err)
+	}
+	want := NewPreferences(s).About().Settings
+	if len(ran) != 1 || ran[0][0] != "xdg-open" || ran[0][1] != want {
+		t.Errorf("ran %q, want xdg-open %s", ran, want)
+	}
+	if _, err := os.Stat(want); err != nil {
+		t.Errorf("the settings folder was not made: %v", err)
 	}
 }

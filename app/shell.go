@@ -1,6 +1,9 @@
 package app
 
-import "cartera/backend/shell"
+import (
+	"cartera/backend/ar"
+	"cartera/backend/shell"
+)
 
 // Shell hands the files Cartera wrote in this session (exports) to the
 // computer's own programs; any other path is refused.
@@ -14,3 +17,14 @@ func (x *Shell) Open(path string) error { return x.s.opener.Do(shell.Open, path)
 
 // Reveal shows path in its folder.
 func (x *Shell) Reveal(path string) error { return x.s.opener.Do(shell.Reveal, path) }
+
+// OpenFolder opens one of Cartera's own folders, as About lists them:
+// "portfolios", "backups" (the open portfolio's) or "settings".
+func (x *Shell) OpenFolder(which string) error {
+	a := NewPreferences(x.s).About()
+	dir := map[string]string{"portfolios": a.Portfolios, "backups": a.Backups, "settings": a.Settings}[which]
+	if dir == "" {
+		return ar.Errorf(ar.EInvalid, "folder", "shell.no_folder", "value", which)
+	}
+	return x.s.opener.OpenFolder(dir)
+}

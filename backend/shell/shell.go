@@ -5,6 +5,7 @@
 package shell
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -124,6 +125,20 @@ func (o *Opener) Do(action Action, path string) error {
 	name, args := Command(o.goos, action, path)
 	if err := o.run(name, args...); err != nil {
 		return ar.Wrap(ar.EInternal, err, "shell.failed", "path", path)
+	}
+	return nil
+}
+
+// OpenFolder opens a folder Cartera itself names (where portfolios, backups
+// or settings are) in the computer's file manager, making it first if it is
+// not there yet. Callers pass only folders of their own, never a page's path.
+func (o *Opener) OpenFolder(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return ar.Wrap(ar.EInternal, err, "shell.failed", "path", dir)
+	}
+	name, args := Command(o.goos, Open, dir)
+	if err := o.run(name, args...); err != nil {
+		return ar.Wrap(ar.EInternal, err, "shell.failed", "path", dir)
 	}
 	return nil
 }

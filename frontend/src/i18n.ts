@@ -27,7 +27,7 @@ export const es = {
   },
   about: {
     link: 'Acerca de Cartera', title: 'Acerca de Cartera', version: 'Versión', schema: 'Versión del formato de cartera',
-    portfolios: 'Carteras nuevas', backups: 'Copias de seguridad de esta cartera',
+    openFolder: 'Abrir carpeta', portfolios: 'Carteras nuevas', backups: 'Copias de seguridad de esta cartera',
     backupsNone: 'En una carpeta junto a cada cartera (nombre-copias)', settings: 'Configuración',
     keep: 'Desinstalar Cartera no borra sus carteras, sus copias de seguridad ni su configuración.',
   },
@@ -270,7 +270,7 @@ export const en: Dict = {
   },
   about: {
     link: 'About Cartera', title: 'About Cartera', version: 'Version', schema: 'Portfolio format version',
-    portfolios: 'New portfolios', backups: 'Backups of this portfolio',
+    openFolder: 'Open folder', portfolios: 'New portfolios', backups: 'Backups of this portfolio',
     backupsNone: 'In a folder beside each portfolio (name-copias)', settings: 'Settings',
     keep: 'Uninstalling Cartera does not delete your portfolios, their backups or your settings.',
   },

@@ -207,6 +207,8 @@ export const api = {
   /** openFile opens a file Cartera wrote in this session with its usual program; revealFile shows it in its folder. */
   openFile: (path: string) => call(Shell.Open(path)),
   revealFile: (path: string) => call(Shell.Reveal(path)),
+  /** openFolder opens one of About's folders: 'portfolios', 'backups' or 'settings'. */
+  openFolder: (which: 'portfolios' | 'backups' | 'settings') => call(Shell.OpenFolder(which)),
 
   chooseImportFile: () => call(Imports.ChooseFile()),
   importPreview: (req: ImportRequest) => call(Imports.Preview(req as app.ImportRequest)),

@@ -1,5 +1,5 @@
 import {useState} from 'react';
-import {Anchor, Code, Modal, Stack, Table, Text} from '@mantine/core';
+import {Anchor, Button, Code, Group, Modal, Stack, Table, Text} from '@mantine/core';
 import {useTranslation} from 'react-i18next';
 import {About, api} from '../api';
 import {notifyError} from '../state';
@@ -28,9 +28,9 @@ export function AboutTable({about}: {about: About}) {
   const rows: [string, React.ReactNode][] = [
     [t('about.version'), about.version],
     [t('about.schema'), String(about.schema)],
-    [t('about.portfolios'), <Code>{about.portfolios}</Code>],
-    [t('about.backups'), about.backups ? <Code>{about.backups}</Code> : t('about.backupsNone')],
-    [t('about.settings'), <Code>{about.settings}</Code>],
+    [t('about.portfolios'), <Folder path={about.portfolios} which="portfolios" />],
+    [t('about.backups'), about.backups ? <Folder path={about.backups} which="backups" /> : t('about.backupsNone')],
+    [t('about.settings'), <Folder path={about.settings} which="settings" />],
   ];
   return (
     <Stack gap="sm">
@@ -46,5 +46,16 @@ export function AboutTable({about}: {about: About}) {
       </Table>
       <Text size="sm">{t('about.keep')}</Text>
     </Stack>
+  );
+}
+
+/** Folder shows a folder whole, to be copied, with a button that opens it in the file manager. */
+function Folder({path, which}: {path: string; which: 'portfolios' | 'backups' | 'settings'}) {
+  const {t} = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Code style={{flex: 1}}>{path}</Code>
+      <Button size="compact-xs" variant="light" onClick={() => api.openFolder(which).catch(notifyError)} data-testid={`about-open-${which}`}>{t('about.openFolder')}</Button>
+    </Group>
   );
 }

@@ -3,4 +3,6 @@
 
 export function Open(arg1:string):Promise<void>;
 
+export function OpenFolder(arg1:string):Promise<void>;
+
 export function Reveal(arg1:string):Promise<void>;

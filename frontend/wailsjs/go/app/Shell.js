@@ -6,6 +6,10 @@ export function Open(arg1) {
   return window['go']['app']['Shell']['Open'](arg1);
 }
 
+export function OpenFolder(arg1) {
+  return window['go']['app']['Shell']['OpenFolder'](arg1);
+}
+
 export function Reveal(arg1) {
   return window['go']['app']['Shell']['Reveal'](arg1);
 }
