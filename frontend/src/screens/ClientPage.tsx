@@ -135,7 +135,7 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
             <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.debit ? <span className="num">{money(e.debit, e.currency)}</span> : ''}</Table.Td>
             <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.credit ? <span className="num">{money(e.credit, e.currency)}</span> : ''}</Table.Td>
             <Table.Td ta="right" fw={500} style={{whiteSpace: 'nowrap'}}><span className="num">{money(e.balance, e.currency)}</span></Table.Td>
-            <Table.Td style={{whiteSpace: 'nowrap', minWidth: 170}}><StatusBadge status={e.status} /></Table.Td>
+            <Table.Td style={{whiteSpace: 'nowrap', minWidth: 120}}><StatusBadge status={e.status} /></Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
