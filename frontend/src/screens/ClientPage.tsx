@@ -131,14 +131,23 @@ function LedgerTable({rows, onDoc, onPay}: {rows: LedgerEntry[]; onDoc: (id: num
             <Table.Td>{t(`kind.${e.type}`, {defaultValue: e.type})}</Table.Td>
             {/* The reference takes what the other columns leave and is cut short, so the table never scrolls sideways. */}
             <Table.Td style={{maxWidth: 0, width: '100%'}}><Text size="sm" truncate>{e.reference || (e.type === 'payment' ? t(`method.${e.description}`, {defaultValue: e.description}) : '')}{e.type !== 'payment' && e.description ? ` · ${e.description}` : ''}</Text></Table.Td>
-            {/* Amounts and the status keep to one line: the reference gives way first. */}
-            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.debit ? <span className="num">{money(e.debit, e.currency)}</span> : ''}</Table.Td>
-            <Table.Td ta="right" style={{whiteSpace: 'nowrap'}}>{e.credit ? <span className="num">{money(e.credit, e.currency)}</span> : ''}</Table.Td>
-            <Table.Td ta="right" fw={500} style={{whiteSpace: 'nowrap'}}><span className="num">{money(e.balance, e.currency)}</span></Table.Td>
+            {/* Amounts and the status keep to one line (an absurd amount wraps after a separator): the reference gives way first. */}
+            <Table.Td ta="right">{e.debit ? <LedgerAmount text={money(e.debit, e.currency)} /> : ''}</Table.Td>
+            <Table.Td ta="right">{e.credit ? <LedgerAmount text={money(e.credit, e.currency)} /> : ''}</Table.Td>
+            <Table.Td ta="right" fw={500}><LedgerAmount text={money(e.balance, e.currency)} /></Table.Td>
             <Table.Td style={{whiteSpace: 'nowrap', minWidth: 120}}><StatusBadge status={e.status} /></Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
   );
+}
+
+/**
+ * LedgerAmount keeps an amount on one line, as people read money; only an
+ * amount too long for its column (above hundreds of billions) may wrap after
+ * a thousands separator, so the ledger still fits a small window.
+ */
+function LedgerAmount({text}: {text: string}) {
+  return text.length > 16 ? <Amount text={text} fit={false} /> : <span className="num" style={{whiteSpace: 'nowrap'}}>{text}</span>;
 }
