@@ -5,15 +5,7 @@
 // will write before the save dialog. Screenshots in $E2E_OUT.
 import {open} from './harness.mjs';
 
-const {page, step, expectText, shot, run, toStart} = await open('documents-amounts');
-
-async function startPortfolio(name) {
-  await toStart(); // another scenario's portfolio may be open, in English
-  await page.getByTestId('start-new').click();
-  await page.getByLabel('Nombre de la cartera').fill(name);
-  await page.getByTestId('create-portfolio').click();
-  await page.getByTestId('portfolio-name').filter({hasText: name}).waitFor();
-}
+const {page, step, expectText, shot, run, newPortfolio} = await open('documents-amounts');
 
 async function newInvoice(number, amount, issue) {
   await page.getByTestId('client-new-invoice').click();
@@ -42,7 +34,7 @@ const overflowing = () => page.evaluate(() => {
 
 await run(async () => {
   await step('a portfolio with a client, one invoice due later and three overdue ones', async () => {
-    await startPortfolio('E2E Montos');
+    await newPortfolio('E2E Montos');
     await page.getByTestId('new-client').click();
     await page.getByTestId('client-legal-name').fill('Distribuidora Los Ríos Ltda');
     await page.getByTestId('client-tax-id').fill('76.123.456-0');

@@ -5,16 +5,7 @@
 // un-applies with consent; an application is undone. Screenshots in $E2E_OUT.
 import {open} from './harness.mjs';
 
-const {page, step, expectText, shot, run, toStart} = await open('documents');
-
-/** startPortfolio opens a new Chilean portfolio, whatever an earlier scenario left open. */
-async function startPortfolio(name) {
-  await toStart(); // another scenario's portfolio may be open, in English
-  await page.getByTestId('start-new').click();
-  await page.getByLabel('Nombre de la cartera').fill(name);
-  await page.getByTestId('create-portfolio').click();
-  await page.getByTestId('portfolio-name').filter({hasText: name}).waitFor();
-}
+const {page, step, expectText, shot, run, newPortfolio} = await open('documents');
 
 async function newDocument({number, amount, kind, issue}) {
   await page.getByTestId('client-new-invoice').click();
@@ -47,7 +38,7 @@ async function closeDrawer() {
 
 await run(async () => {
   await step('a portfolio with a client and two invoices of $ 1.000.000 and $ 500.000', async () => {
-    await startPortfolio('E2E Notas de crédito');
+    await newPortfolio('E2E Notas de crédito');
     await page.getByTestId('new-client').click();
     await page.getByTestId('client-legal-name').fill('Comercial Andes SpA');
     await page.getByTestId('client-tax-id').fill('76.123.456-0');

@@ -66,6 +66,14 @@ export async function open(name) {
       }
       await page.getByText('Nueva cartera').first().waitFor();
     },
+    /** newPortfolio creates a Chilean portfolio named name and waits for it to open. */
+    async newPortfolio(name) {
+      await t.toStart();
+      await page.getByTestId('start-new').click();
+      await page.getByLabel('Nombre de la cartera').fill(name);
+      await page.getByTestId('create-portfolio').click();
+      await page.getByTestId('portfolio-name').filter({hasText: name}).waitFor();
+    },
     shot: (file) => page.screenshot({path: `${out}/${file}.png`}),
     /** run runs the steps, closes the browser and exits with their result. */
     async run(steps) {
