@@ -103,6 +103,19 @@ func Error(lang string, err error) []string {
 	return out
 }
 
+// add merges a table of messages into the catalogue; the catalogue's other
+// files (bank*.go) call it from a package-level var, so each area keeps its
+// sentences in its own file. A key defined twice is a bug.
+func add(table map[string][2]string) bool {
+	for k, v := range table {
+		if _, dup := messages[k]; dup {
+			panic("i18n: message key defined twice: " + k)
+		}
+		messages[k] = v
+	}
+	return true
+}
+
 // Has reports whether key has a message; tests use it to catch keys without one.
 func Has(key string) bool { _, ok := messages[key]; return ok }
 
