@@ -20,6 +20,9 @@ import (
 // the wizard's choices as flags, the same problems printed one per line, and
 // a non-zero exit when nothing was imported.
 func runImport(ctx context.Context, e *Env, args []string) int {
+	if len(args) > 0 && args[0] == "bank" {
+		return runImportBank(ctx, e, args[1:])
+	}
 	fs := e.flags("import")
 	portfolio := fs.String("portfolio", "", e.t("archivo de la cartera", "portfolio file"))
 	mapping := fs.String("mapping", "", e.t("usar la asignación de columnas guardada con este nombre", "use the column mapping saved under this name"))
@@ -198,9 +201,13 @@ func runUndoImport(ctx context.Context, e *Env, args []string) int {
 	if err != nil {
 		return ExitUsage
 	}
+	bank := len(pos) == 2 && pos[0] == "bank"
+	if bank {
+		pos = pos[1:]
+	}
 	id, perr := strconv.ParseInt(strings.Join(pos, ""), 10, 64)
 	if len(pos) != 1 || *portfolio == "" || perr != nil {
-		e.errorf(e.t("uso: cartera undo-import N --portfolio CARTERA", "usage: cartera undo-import N --portfolio PORTFOLIO"))
+		e.errorf(e.t("uso: cartera undo-import [bank] N --portfolio CARTERA", "usage: cartera undo-import [bank] N --portfolio PORTFOLIO"))
 		return ExitUsage
 	}
 	db, err := sqlite.Open(ctx, *portfolio, sqlite.Options{Holder: "cartera undo-import"})
@@ -208,7 +215,11 @@ func runUndoImport(ctx context.Context, e *Env, args []string) int {
 		return e.fail(err)
 	}
 	defer db.Close()
-	if err := db.UndoImport(ctx, id); err != nil {
+	undo := db.UndoImport
+	if bank {
+		undo = db.UndoBankImport
+	}
+	if err := undo(ctx, id); err != nil {
 		return e.fail(err)
 	}
 	e.printf(e.t("Importación n.º %d deshecha.", "Import no. %d undone."), id)

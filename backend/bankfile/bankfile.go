@@ -7,10 +7,13 @@
 package bankfile
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
+	"cartera/backend/ar"
 	"cartera/backend/date"
 )
 
@@ -134,3 +137,24 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Domain turns an *Error (anywhere in err's chain) into the domain's error,
+// so the window and the command line say it like any other: one issue on the
+// field "file" with the message key, its parameters and the line. Other
+// errors are returned as they are.
+func Domain(err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	kv := make([]string, 0, 2*len(e.Params)+2)
+	for k, v := range e.Params {
+		kv = append(kv, k, v)
+	}
+	if e.Line > 0 {
+		kv = append(kv, "line", strconv.Itoa(e.Line))
+	}
+	de := ar.Errorf(ar.EInvalid, "file", e.Key, kv...)
+	de.Err = e
+	return de
+}

@@ -81,7 +81,7 @@ func Field(lang, field string) string {
 // Issue renders one issue as "Field: message".
 func Issue(lang string, is ar.Issue) string {
 	msg := Message(lang, is.Key, is.Params)
-	if f := Field(lang, is.Field); f != "" && is.Field != "path" {
+	if f := Field(lang, is.Field); f != "" && is.Field != "path" && is.Field != "file" {
 		return f + ": " + msg
 	}
 	return msg
@@ -151,6 +151,13 @@ var fields = map[string][2]string{
 	"appliesTo":            {"Documento que corrige", "Document corrected"},
 	"appliesToSeries":      {"Serie del documento que corrige", "Series of the document corrected"},
 	"checkDigit":           {"Dígito verificador", "Check digit"},
+	"bank":                 {"Banco", "Bank"},
+	"accountId":            {"Cuenta bancaria", "Bank account"},
+	"lineId":               {"Movimiento", "Line"},
+	"matchId":              {"Conciliación", "Match"},
+	"runId":                {"Pasada", "Run"},
+	"ruleId":               {"Regla", "Rule"},
+	"pattern":              {"Texto a buscar", "Text to look for"},
 	"pointOfSale":          {"Punto de venta", "Point of sale"},
 	"letter":               {"Letra del comprobante", "Document letter"},
 	"paid":                 {"Pagado / abonos", "Paid"},

@@ -290,8 +290,8 @@ func TestMigration_FillsTheSortKeysOfExistingClients(t *testing.T) {
 	client(t, db, "Óptica Central", "77.555.444-4")
 	client(t, db, "Panadería", "9.876.543-3")
 	client(t, db, "Ñandú", "12.345.678-5")
-	// Back to how version 2 left clients: no keys.
-	if _, err := db.SQL().Exec(`DROP INDEX clients_name_key; DROP INDEX clients_tax_id_key; DROP INDEX payments_client_unallocated;
+	// Back to how version 2 left clients: no keys (and none of version 4's bank tables).
+	if _, err := db.SQL().Exec(dropBankTables + `DROP INDEX clients_name_key; DROP INDEX clients_tax_id_key; DROP INDEX payments_client_unallocated;
 		ALTER TABLE clients DROP COLUMN name_key; ALTER TABLE clients DROP COLUMN tax_id_key; PRAGMA user_version = 2`); err != nil {
 		t.Fatal(err)
 	}
@@ -380,3 +380,8 @@ func TestDocumentsAndPayments_FindAClientByTaxIDAsWrittenAndSortInSpanish(t *tes
 		t.Errorf("payments by client: %v, want %s", got, want)
 	}
 }
+
+// dropBankTables takes a portfolio back to before migration 4.
+const dropBankTables = `DROP INDEX allocations_bank_match; ALTER TABLE allocations DROP COLUMN bank_match_id;
+	DROP TABLE bank_matches; DROP TABLE reconcile_runs; DROP TABLE bank_lines; DROP TABLE bank_rules;
+	DROP TABLE bank_statements; DROP TABLE bank_imports; DROP TABLE bank_profiles; DROP TABLE bank_accounts; `
