@@ -62,7 +62,7 @@ func main() {
 			},
 		},
 		Bind: []any{
-			portfolios, launch, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s), app.NewImports(s), app.NewShell(s),
+			portfolios, launch, app.NewClients(s), app.NewInvoices(s), app.NewPayments(s), app.NewPreferences(s), app.NewExports(s), app.NewImports(s), app.NewShell(s), app.NewBank(s),
 		},
 		Linux:   &linux.Options{ProgramName: "cartera"},
 		Windows: &windows.Options{},

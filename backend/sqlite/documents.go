@@ -478,3 +478,9 @@ func openItems(ctx context.Context, q querier, clientID int64, currency string) 
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// Document returns one document without its ledger (see FindDocumentByID).
+func (db *DB) Document(ctx context.Context, id int64) (ar.Document, error) {
+	d, err := findDoc(ctx, db.sql, id)
+	return d, mapErr(err)
+}

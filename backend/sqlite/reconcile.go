@@ -771,3 +771,36 @@ func (db *DB) MatchNames(ctx context.Context, rep ReconcileReport) (map[int64]st
 	}
 	return taxIDs, numbers, nil
 }
+
+// RejectSuggestion drops suggestion index of a pending line; the next moves up.
+func (db *DB) RejectSuggestion(ctx context.Context, lineID int64, index int) (BankLine, error) {
+	var out BankLine
+	err := db.write(ctx, func(tx *Tx) error {
+		l, err := findBankLine(ctx, tx, lineID)
+		if err != nil {
+			return err
+		}
+		if l.Status != "pending" {
+			return ar.Errorf(ar.EConflict, "lineId", "bank.line_not_pending")
+		}
+		if index < 0 || index >= len(l.Suggestions) {
+			return ar.Errorf(ar.ENotFound, "lineId", "bank.suggestion_not_found")
+		}
+		rejected := l.Suggestions[index]
+		rest := append(append([]reconcile.Proposal{}, l.Suggestions[:index]...), l.Suggestions[index+1:]...)
+		text := ""
+		if len(rest) > 0 {
+			b, _ := json.Marshal(rest)
+			text = string(b)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE bank_lines SET suggestions = ? WHERE id = ?`, text, lineID); err != nil {
+			return err
+		}
+		if err := tx.audit("reject", "bank_line", lineID, rejected, nil); err != nil {
+			return err
+		}
+		out, err = findBankLine(ctx, tx, lineID)
+		return err
+	})
+	return out, err
+}
