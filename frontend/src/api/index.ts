@@ -1,6 +1,7 @@
 // The only module that touches the generated Wails bindings. Screens call
 // these functions and get plain data or an ApiError; they never see
 // window.go or the generated classes.
+import * as Bank from '../../wailsjs/go/app/Bank';
 import * as Clients from '../../wailsjs/go/app/Clients';
 import * as Exports from '../../wailsjs/go/app/Exports';
 import * as Imports from '../../wailsjs/go/app/Imports';
@@ -11,7 +12,7 @@ import * as Portfolios from '../../wailsjs/go/app/Portfolios';
 import * as Preferences from '../../wailsjs/go/app/Preferences';
 import * as Shell from '../../wailsjs/go/app/Shell';
 import {EventsOn, OnFileDrop, OnFileDropOff} from '../../wailsjs/runtime/runtime';
-import type {app, ar, settings, sqlite} from '../../wailsjs/go/models';
+import type {app, ar, reconcile, settings, sqlite} from '../../wailsjs/go/models';
 import type {ExportFilter} from '../exportSummary';
 import {validDate} from '../format';
 import i18n from '../i18n';
@@ -74,6 +75,21 @@ export interface ImportReport {
 export type ImportRecord = sqlite.ImportRecord;
 export type Mapping = settings.Mapping;
 export type ImportTarget = 'clients' | 'invoices' | 'payments';
+export type BankAccount = sqlite.BankAccount;
+export type BankImportRecord = sqlite.BankImportRecord;
+export type StatementSummary = sqlite.StatementSummary;
+export type BankLineFilter = sqlite.BankLineFilter;
+export type BankLineView = app.LineView;
+export type ProposalView = app.ProposalView;
+export type Proposal = reconcile.Proposal;
+export type BankRule = sqlite.BankRule;
+export type RunRecord = sqlite.RunRecord;
+export type StatementRequest = Data<app.StatementRequest>;
+/** StatementResult arrives as a job's result (app.StatementResult in Go). */
+export interface StatementResult {
+  import: sqlite.StatementReport;
+  run: {runId: number; lines: number; deposits: number; auto: number; suggested: number; unmatched: number; classified: Record<string, number>};
+}
 
 /** A field problem, as the backend's error formatter describes it. */
 export interface FieldIssue {
@@ -218,6 +234,27 @@ export const api = {
   importBlocking: (rowsByClasses: Record<string, number>, choices: ImportRequest['choices']) => call(Imports.Blocking(rowsByClasses, choices as any)),
   imports: () => call(Imports.History()),
   undoImport: (id: number) => call(Imports.Undo(id)),
+
+  bankAccounts: () => call(Bank.Accounts()),
+  saveBankAccount: (a: BankAccount) => call(Bank.SaveAccount(a)),
+  chooseStatement: () => call(Bank.ChooseStatement()),
+  /** importStatement imports a statement file as a job (then reconciles); the end carries a StatementResult. */
+  importStatement: (req: StatementRequest) => call(Bank.ImportStatement(req as app.StatementRequest)),
+  reconcile: () => call(Bank.Reconcile()),
+  bankImports: () => call(Bank.Imports()),
+  undoBankImport: (id: number) => call(Bank.UndoImport(id)),
+  bankLines: (f: Partial<BankLineFilter>) => call(Bank.Lines(f as sqlite.BankLineFilter)),
+  acceptMatch: (lineId: number, p: Proposal) => call(Bank.Accept(lineId, p)),
+  rejectSuggestion: (lineId: number, index: number) => call(Bank.Reject(lineId, index)),
+  ignoreLine: (lineId: number, ignored: boolean) => call(Bank.Ignore(lineId, ignored)),
+  undoMatch: (matchId: number) => call(Bank.UndoMatch(matchId)),
+  reconcileRuns: () => call(Bank.Runs()),
+  undoRun: (runId: number) => call(Bank.UndoRun(runId)),
+  bankOpenItems: (clientId: number, currency: string) => call(Bank.OpenItems(clientId, currency)),
+  bankRules: () => call(Bank.Rules()),
+  saveRule: (r: reconcile.Rule) => call(Bank.SaveRule(r)),
+  deleteRule: (id: number) => call(Bank.DeleteRule(id)),
+  learnRule: (lineId: number, clientId: number) => call(Bank.LearnRule(lineId, clientId)),
 };
 
 export interface JobProgress {

@@ -1,6 +1,6 @@
-import {createContext, useContext, useEffect, useState} from 'react';
+import {createContext, useContext, useEffect, useRef, useState} from 'react';
 import {AppShell, Button, Group, NavLink, SegmentedControl, Stack, Text, Title} from '@mantine/core';
-import {IconArrowsExchange, IconSettings, IconCash, IconDatabase, IconFileInvoice, IconHistory, IconUsers} from '@tabler/icons-react';
+import {IconArrowsExchange, IconBuildingBank, IconSettings, IconCash, IconDatabase, IconFileInvoice, IconHistory, IconUsers} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, events, ImportTarget, PortfolioInfo} from '../api';
 import {notifyError, useApp} from '../state';
@@ -17,8 +17,9 @@ import {BackupsScreen} from './Backups';
 import {SettingsModal} from './Settings';
 import {AboutLink} from '../components/About';
 import {ImportWizard} from './ImportWizard';
+import {BankScreen} from './Bank';
 
-export type Section = 'clients' | 'invoices' | 'payments' | 'history' | 'backups';
+export type Section = 'clients' | 'invoices' | 'payments' | 'bank' | 'history' | 'backups';
 
 /** What any screen can ask of the workspace: go somewhere, open a form, and learn that data changed. */
 export interface Nav {
@@ -34,6 +35,8 @@ export interface Nav {
   /** changed counts the writes since the workspace opened; lists reload when it moves. */
   changed: number;
   bump: () => void;
+  /** setDropHandler lets the screen on show take files dropped on the window (Banco takes statements); it returns the undo. */
+  setDropHandler: (fn: ((path: string) => void) | null) => () => void;
 }
 
 const NavContext = createContext<Nav | null>(null);
@@ -57,6 +60,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
   const [paymentForm, setPaymentForm] = useState<{open: boolean; clientId?: number}>({open: false});
   const [settings, setSettings] = useState(false);
   const [importing, setImporting] = useState<{target: ImportTarget; path?: string}>();
+  const dropHandler = useRef<((path: string) => void) | null>(null);
 
   const nav: Nav = {
     section,
@@ -69,21 +73,28 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
     importFile: (target, path) => setImporting({target, path}),
     changed,
     bump: () => setChanged((c) => c + 1),
+    setDropHandler: (fn) => {
+      dropHandler.current = fn;
+      return () => { if (dropHandler.current === fn) dropHandler.current = null; };
+    },
   };
   const anyModal = clientForm.open || invoiceForm.open || paymentForm.open || settings || !!importing;
   const sectionTarget: ImportTarget = section === 'payments' ? 'payments' : section === 'invoices' ? 'invoices' : 'clients';
   // A file dropped anywhere on the window opens the wizard (the wizard takes drops itself while open).
   useEffect(() => events.onFileDrop((paths) => {
-    if (paths[0] && !importing) setImporting({target: sectionTarget, path: paths[0]});
+    if (!paths[0] || importing) return;
+    if (dropHandler.current) dropHandler.current(paths[0]);
+    else setImporting({target: sectionTarget, path: paths[0]});
   }), [sectionTarget, !!importing]);
   const sections: [Section, string, React.ReactNode][] = [
     ['clients', t('nav.clients'), <IconUsers size={18} />],
     ['invoices', t('nav.invoices'), <IconFileInvoice size={18} />],
     ['payments', t('nav.payments'), <IconCash size={18} />],
+    ['bank', t('nav.bank'), <IconBuildingBank size={18} />],
     ['history', t('nav.history'), <IconHistory size={18} />],
     ['backups', t('nav.backups'), <IconDatabase size={18} />],
   ];
-  // Alt+1…5 work even with the cursor in a box; single letters do not, so typing never triggers them.
+  // Alt+1…6 work even with the cursor in a box; single letters do not, so typing never triggers them.
   useShortcuts([
     ...sections.map(([s], i): [string, () => void] => [`alt+${i + 1}`, () => !anyModal && nav.go(s)]),
     ['n', () => {
@@ -133,6 +144,7 @@ export function Workspace({onInfo}: {onInfo: (i: PortfolioInfo) => void}) {
             {section === 'clients' && (clientId ? <ClientPage id={clientId} onBack={() => setClientId(undefined)} /> : <ClientsScreen />)}
             {section === 'invoices' && <InvoicesScreen />}
             {section === 'payments' && <PaymentsScreen />}
+            {section === 'bank' && <BankScreen />}
             {section === 'history' && <HistoryScreen />}
             {section === 'backups' && <BackupsScreen onInfo={onInfo} />}
           </div>
