@@ -180,7 +180,7 @@ func writeMatchesCSV(ctx context.Context, db *sqlite.DB, path string, rep sqlite
 	w := csv.NewWriter(f)
 	w.Write(MatchesHeader)
 	for _, r := range rep.Results {
-		if r.Result.Category != reconcile.Deposit || len(r.Result.Proposals) == 0 {
+		if r.Result.Category != reconcile.CategoryDeposit || len(r.Result.Proposals) == 0 {
 			continue
 		}
 		p := r.Result.Proposals[0]

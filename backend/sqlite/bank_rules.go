@@ -27,7 +27,7 @@ func ensureDefaultRules(ctx context.Context, tx *Tx) error {
 		return err
 	}
 	for _, r := range reconcile.DefaultRules() {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO bank_rules (kind, pattern, note, builtin, created_at) VALUES (?,?,?,1,?)`, string(r.Kind), r.Pattern, r.Note, ts(tx.now)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bank_rules (kind, pattern, note, direction, builtin, created_at) VALUES (?,?,?,?,1,?)`, string(r.Kind), r.Pattern, r.Note, r.Direction, ts(tx.now)); err != nil {
 			return err
 		}
 	}
@@ -35,7 +35,7 @@ func ensureDefaultRules(ctx context.Context, tx *Tx) error {
 }
 
 func bankRules(ctx context.Context, q querier) ([]reconcile.Rule, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, kind, pattern, COALESCE(client_id, 0), note FROM bank_rules WHERE deleted_at IS NULL ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT id, kind, pattern, COALESCE(client_id, 0), note, direction FROM bank_rules WHERE deleted_at IS NULL ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func bankRules(ctx context.Context, q querier) ([]reconcile.Rule, error) {
 	var out []reconcile.Rule
 	for rows.Next() {
 		var r reconcile.Rule
-		if err := rows.Scan(&r.ID, &r.Kind, &r.Pattern, &r.ClientID, &r.Note); err != nil {
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Pattern, &r.ClientID, &r.Note, &r.Direction); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -57,7 +57,7 @@ func (db *DB) BankRules(ctx context.Context) ([]BankRule, error) {
 	if err := db.write(ctx, func(tx *Tx) error { return ensureDefaultRules(ctx, tx) }); err != nil {
 		return nil, err
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT r.id, r.kind, r.pattern, COALESCE(r.client_id, 0), r.note, COALESCE(c.legal_name, ''), r.builtin,
+	rows, err := db.sql.QueryContext(ctx, `SELECT r.id, r.kind, r.pattern, COALESCE(r.client_id, 0), r.note, r.direction, COALESCE(c.legal_name, ''), r.builtin,
 		(SELECT count(*) FROM bank_lines l WHERE l.rule_id = r.id AND l.status <> 'removed')
 		FROM bank_rules r LEFT JOIN clients c ON c.id = r.client_id WHERE r.deleted_at IS NULL ORDER BY r.kind = 'client' DESC, r.id`)
 	if err != nil {
@@ -67,7 +67,7 @@ func (db *DB) BankRules(ctx context.Context) ([]BankRule, error) {
 	out := []BankRule{}
 	for rows.Next() {
 		var r BankRule
-		if err := rows.Scan(&r.ID, &r.Kind, &r.Pattern, &r.ClientID, &r.Note, &r.ClientName, &r.Builtin, &r.Uses); err != nil {
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Pattern, &r.ClientID, &r.Note, &r.Direction, &r.ClientName, &r.Builtin, &r.Uses); err != nil {
 			return nil, mapErr(err)
 		}
 		out = append(out, r)
@@ -100,6 +100,9 @@ func (db *DB) SaveBankRule(ctx context.Context, r reconcile.Rule) (reconcile.Rul
 	if r.Kind != "client" {
 		r.ClientID = 0
 	}
+	if r.Direction < -1 || r.Direction > 1 {
+		r.Direction = 0
+	}
 	err := db.write(ctx, func(tx *Tx) error {
 		var client any
 		if r.ClientID != 0 {
@@ -109,7 +112,7 @@ func (db *DB) SaveBankRule(ctx context.Context, r reconcile.Rule) (reconcile.Rul
 			client = r.ClientID
 		}
 		if r.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO bank_rules (kind, pattern, client_id, note, created_at) VALUES (?,?,?,?,?)`, string(r.Kind), r.Pattern, client, r.Note, ts(tx.now))
+			res, err := tx.ExecContext(ctx, `INSERT INTO bank_rules (kind, pattern, client_id, note, direction, created_at) VALUES (?,?,?,?,?,?)`, string(r.Kind), r.Pattern, client, r.Note, r.Direction, ts(tx.now))
 			if err != nil {
 				return err
 			}
@@ -117,15 +120,15 @@ func (db *DB) SaveBankRule(ctx context.Context, r reconcile.Rule) (reconcile.Rul
 			return tx.audit("create", "bank_rule", r.ID, nil, r)
 		}
 		var before reconcile.Rule
-		err := tx.QueryRowContext(ctx, `SELECT id, kind, pattern, COALESCE(client_id, 0), note FROM bank_rules WHERE id = ? AND deleted_at IS NULL`, r.ID).
-			Scan(&before.ID, &before.Kind, &before.Pattern, &before.ClientID, &before.Note)
+		err := tx.QueryRowContext(ctx, `SELECT id, kind, pattern, COALESCE(client_id, 0), note, direction FROM bank_rules WHERE id = ? AND deleted_at IS NULL`, r.ID).
+			Scan(&before.ID, &before.Kind, &before.Pattern, &before.ClientID, &before.Note, &before.Direction)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ar.Errorf(ar.ENotFound, "ruleId", "bank.rule_not_found", "id", fmt.Sprint(r.ID))
 		}
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE bank_rules SET kind = ?, pattern = ?, client_id = ?, note = ? WHERE id = ?`, string(r.Kind), r.Pattern, client, r.Note, r.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE bank_rules SET kind = ?, pattern = ?, client_id = ?, note = ?, direction = ? WHERE id = ?`, string(r.Kind), r.Pattern, client, r.Note, r.Direction, r.ID); err != nil {
 			return err
 		}
 		return tx.audit("update", "bank_rule", r.ID, before, r)

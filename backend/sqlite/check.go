@@ -111,6 +111,15 @@ func (db *DB) Check(ctx context.Context, limit int) ([]Violation, error) {
 			WHERE a.reversed_at IS NULL AND p.reversed_at IS NOT NULL`},
 		{"allocation_voided_document", `SELECT a.id, a.document_id, a.amount_minor FROM allocations a JOIN documents d ON d.id = a.document_id OR d.id = a.credit_note_id
 			WHERE a.reversed_at IS NULL AND d.voided_at IS NOT NULL`},
+		// A matched bank line has exactly one live match; a line waiting has none.
+		{"bank_line_matches", `SELECT l.id, l.status = 'matched', (SELECT count(*) FROM bank_matches m WHERE m.line_id = l.id AND m.undone_at IS NULL) AS n
+			FROM bank_lines l WHERE n <> (l.status = 'matched')`},
+		// A live match's payment is live and of the line's amount, currency and date.
+		{"bank_match_payment", `SELECT m.id, l.amount_minor, p.amount_minor FROM bank_matches m JOIN bank_lines l ON l.id = m.line_id JOIN payments p ON p.id = m.payment_id
+			WHERE m.undone_at IS NULL AND (p.reversed_at IS NOT NULL OR p.amount_minor <> l.amount_minor OR p.currency <> l.currency OR p.date <> l.date)`},
+		// Credit notes applied with a match are undone with it.
+		{"bank_match_credit", `SELECT a.id, a.bank_match_id, a.amount_minor FROM allocations a JOIN bank_matches m ON m.id = a.bank_match_id
+			WHERE a.reversed_at IS NULL AND m.undone_at IS NOT NULL`},
 		{"allocation_other_client", `SELECT a.id, a.document_id, a.amount_minor FROM allocations a JOIN documents d ON d.id = a.document_id
 			LEFT JOIN payments p ON p.id = a.payment_id LEFT JOIN documents cn ON cn.id = a.credit_note_id
 			WHERE COALESCE(p.client_id, cn.client_id) <> d.client_id OR COALESCE(p.currency, cn.currency) <> d.currency`},

@@ -293,7 +293,7 @@ func (db *DB) Reconcile(ctx context.Context, opt ReconcileOptions) (ReconcileRep
 				rule = r.RuleID
 			}
 			sugg := ""
-			if r.Category == reconcile.Deposit {
+			if r.Category == reconcile.CategoryDeposit {
 				rep.Deposits++
 				switch {
 				case r.Auto:
@@ -362,13 +362,13 @@ func loadBook(ctx context.Context, tx *Tx) (*reconcile.Book, error) {
 	}
 	tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE open_minor > 0 AND voided_at IS NULL`).Scan(&n)
 	docs := make([]reconcile.Document, 0, n)
-	rows, err = tx.QueryContext(ctx, `SELECT id, client_id, kind, number, issue_date, due_date, currency, open_minor FROM documents WHERE open_minor > 0 AND voided_at IS NULL`)
+	rows, err = tx.QueryContext(ctx, `SELECT id, client_id, kind, number, issue_date, due_date, currency, open_minor, COALESCE(applies_to_id, 0) FROM documents WHERE open_minor > 0 AND voided_at IS NULL`)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var d reconcile.Document
-		if err := rows.Scan(&d.ID, &d.ClientID, &d.Kind, &d.Number, &d.IssueDate, &d.DueDate, &d.Currency, &d.Open); err != nil {
+		if err := rows.Scan(&d.ID, &d.ClientID, &d.Kind, &d.Number, &d.IssueDate, &d.DueDate, &d.Currency, &d.Open, &d.AppliesToID); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -66,6 +66,7 @@ CREATE TABLE bank_rules (
     pattern     TEXT    NOT NULL,
     client_id   INTEGER REFERENCES clients (id),
     note        TEXT    NOT NULL DEFAULT '',
+    direction   INTEGER NOT NULL DEFAULT 0 CHECK (direction IN (-1, 0, 1)),  -- money in only (1), out only (-1), either (0)
     builtin     INTEGER NOT NULL DEFAULT 0,
     created_at  TEXT    NOT NULL,
     deleted_at  TEXT,
