@@ -116,7 +116,6 @@ func BuiltinProfiles() []Profile {
 				col(RoleDebit, "Cheques / Cargos", "Cheques/Cargos"),
 				col(RoleCredit, "Depósitos / Abonos", "Depósitos/Abonos"),
 				opt(RoleBalance, "Saldo"),
-				opt(RoleDetail, "Alias"),
 			},
 			Dates: []string{"dd/mm/yyyy"},
 		},
@@ -169,7 +168,7 @@ func BuiltinProfiles() []Profile {
 			// one more code, signed amount.
 			Name: "co-bancolombia-txt", Bank: "Bancolombia", Country: "CO", Currency: "COP",
 			Delimiter: "\t", SkipRows: 1, Cells: 6,
-			Columns: []Column{at(RoleDate, 1), at(RoleBranch, 2), at(RoleReference, 3), at(RoleDescription, 4), at(RoleAmount, 6)},
+			Columns: []Column{at(RoleDate, 1), at(RoleReference, 3), at(RoleDescription, 4), at(RoleAmount, 6)},
 			Dates:   []string{"yyyy/mm/dd", "yyyymmdd"},
 		},
 		{

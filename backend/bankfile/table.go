@@ -664,11 +664,17 @@ func matchPositional(s *sheet, p *Profile, rows []tableRow) *match {
 	return m
 }
 
+// cellAt is cell i of a row, trimmed of spaces and of the "'" that forces
+// text in a spreadsheet; "" past the end.
 func cellAt(cells []string, i int) string {
 	if i < 0 || i >= len(cells) {
 		return ""
 	}
-	return strings.TrimSpace(cells[i])
+	v := strings.TrimSpace(cells[i])
+	if strings.HasPrefix(v, "'") {
+		v = strings.TrimSpace(v[1:])
+	}
+	return v
 }
 
 // cell is the first non-empty value of column i in row r.
@@ -725,7 +731,7 @@ var stopMarkers = []string{
 // pseudo-row of it. Closing labels are in order of preference: the booked
 // balance before the available one.
 var (
-	openingLabels = []string{"saldo inicial", "saldo anterior", "initial balance", "initial available balance", "saldo inicial del periodo", "saldo anterior al periodo", "saldo al inicio"}
+	openingLabels = []string{"saldo inicial", "saldo anterior", "saldo contable anterior", "saldo disponible anterior", "initial balance", "initial available balance", "saldo inicial del periodo", "saldo anterior al periodo", "saldo al inicio"}
 	closingLabels = []string{"saldo final", "saldo contable final del periodo", "saldo final del periodo", "final balance", "final available balance", "saldo contable", "saldo al cierre", "saldo disponible"}
 )
 
@@ -1125,8 +1131,7 @@ func (d dateReader) placeYear(v ymd) (date.Date, bool) {
 	return date.Date{}, false
 }
 
-// describe is the free text of a row: its description columns, then its
-// branch, then details ("GROSS_AMOUNT 1000.00").
+// describe is the text of a row's description columns.
 func (m *match) describe(r tableRow) string {
 	var parts []string
 	for i, c := range m.profile.Columns {
@@ -1134,7 +1139,7 @@ func (m *match) describe(r tableRow) string {
 			continue
 		}
 		switch c.Role {
-		case RoleDescription, RoleBranch:
+		case RoleDescription:
 			v := m.text(r, i)
 			if c.RefSeparator != "" {
 				if j := strings.LastIndex(v, c.RefSeparator); j >= 0 {
@@ -1155,7 +1160,7 @@ func (m *match) line(l pending, dates dateReader, amounts amountReader, spreadsh
 	out := Line{Row: r.line}
 	var amount, debit, credit *int64
 	var signIn, signOut bool
-	var texts, details []string
+	var texts, branches, details []string
 	for i, c := range m.profile.Columns {
 		if m.spans[i].from < 0 {
 			continue
@@ -1217,7 +1222,11 @@ func (m *match) line(l pending, dates dateReader, amounts amountReader, spreadsh
 					}
 				}
 			}
-			if t != "" {
+			switch {
+			case t == "":
+			case c.Role == RoleBranch:
+				branches = append(branches, t)
+			default:
 				texts = append(texts, t)
 			}
 		case RoleDetail:
@@ -1239,8 +1248,9 @@ func (m *match) line(l pending, dates dateReader, amounts amountReader, spreadsh
 			out.Code = joinText(out.Code, v)
 		}
 	}
-	texts = append(texts, details...)
 	texts = append(texts, l.extra...)
+	texts = append(texts, branches...)
+	texts = append(texts, details...)
 	out.Description = strings.Join(texts, " ")
 	switch {
 	case amount != nil:

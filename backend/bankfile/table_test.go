@@ -54,6 +54,12 @@ type goldenCase struct {
 	opt  Options
 }
 
+// fixtureOptions are what the app would pass for fixtures of banks without
+// a profile (the account's currency and country).
+var fixtureOptions = map[string]Options{
+	"generic_unknown_bank": {Currency: "CLP", Country: "CL"},
+}
+
 // goldenCases lists the shared files and our own fixtures that must read.
 func goldenCases(t *testing.T) []goldenCase {
 	shared := sharedDir(t)
@@ -75,7 +81,8 @@ func goldenCases(t *testing.T) []goldenCase {
 		if strings.HasPrefix(base, "bad_") {
 			continue
 		}
-		cases = append(cases, goldenCase{name: strings.TrimSuffix(base, filepath.Ext(base)), path: f})
+		name := strings.TrimSuffix(base, filepath.Ext(base))
+		cases = append(cases, goldenCase{name: name, path: f, opt: fixtureOptions[name]})
 	}
 	return cases
 }
