@@ -735,6 +735,24 @@ var (
 	closingLabels = []string{"saldo final", "saldo contable final del periodo", "saldo final del periodo", "final balance", "final available balance", "saldo contable", "saldo al cierre", "saldo disponible"}
 )
 
+// mayBeLabel is a cheap test that lets most cells skip folding: every
+// balance label has "sald" or "balance" in it, in some case.
+func mayBeLabel(c string) bool {
+	for i := 0; i+4 <= len(c); i++ {
+		switch c[i] | 0x20 {
+		case 's':
+			if strings.EqualFold(c[i:i+4], "sald") {
+				return true
+			}
+		case 'b':
+			if i+7 <= len(c) && strings.EqualFold(c[i:i+7], "balance") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // labelOf returns "opening" or "closing" (and the preference of a closing
 // label, lower is better) when a folded text is a balance label.
 func labelOf(f string) (string, int) {
@@ -837,6 +855,9 @@ func (m *match) secondHeader(r tableRow) bool {
 // code is one of the profile's PseudoCodes is "other" when it names no balance.
 func (m *match) pseudoLabel(r tableRow) (string, int) {
 	for _, c := range r.cells {
+		if !mayBeLabel(c) {
+			continue
+		}
 		if kind, pref := labelOf(fold(c)); kind != "" {
 			return kind, pref
 		}
