@@ -98,6 +98,13 @@ type Options struct {
 	Country string
 	// Profile forces a bank profile by name for CSV/TXT/XLSX/XLS; "" detects it.
 	Profile string
+	// Profiles are the bank profiles the user saved (from the mapping
+	// wizard), tried before the built-in ones when detecting the layout and
+	// found by name for Profile.
+	Profiles []Profile
+	// Today is the date a statement's dates without a year ("dd/mm") are
+	// placed against, never after it; zero means the computer's today.
+	Today date.Date
 }
 
 // Error is a file that cannot be read, with the line (or row, or entry) where
