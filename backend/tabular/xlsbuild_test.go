@@ -57,7 +57,9 @@ func ustr(s string) []byte {
 }
 
 // Records of a BIFF8 workbook.
-func bof8(kind int) []byte { return rec(recBOF, u16(0x0600), u16(kind), u16(0), u16(0), u32(0), u32(0)) }
+func bof8(kind int) []byte {
+	return rec(recBOF, u16(0x0600), u16(kind), u16(0), u16(0), u32(0), u32(0))
+}
 func bof5(kind int) []byte { return rec(recBOF, u16(0x0500), u16(kind), u16(0), u16(0)) }
 func eof() []byte          { return rec(recEOF) }
 func codepage(cp int) []byte {
@@ -109,7 +111,7 @@ func biffStream(biff8 bool, extra [][]byte, sheets ...sheetBody) []byte {
 		bof = bof5
 	}
 	bound := func(start int, s sheetBody) []byte {
-		name := append(u8(len(s.name)), latin1(s.name)...)
+		name := append(u8(len(s.name)), s.name...) // Excel 95: the bytes, in the code page
 		if biff8 {
 			name = append(u8(len(utf16.Encode([]rune(s.name)))), ustr(s.name)[2:]...)
 		}
