@@ -17,12 +17,13 @@ type Format string
 const (
 	FormatText Format = "text" // CSV/TXT
 	FormatXLSX Format = "xlsx" // also an .xls that is really an xlsx (zip magic PK\x03\x04)
+	FormatXLS  Format = "xls"  // Excel 97-2003 (BIFF8) and Excel 95 (BIFF5/7) workbooks (OLE2 magic D0 CF 11 E0)
 )
 
 // Settings say how to read a file; Inspect fills them in, the user may override any.
 type Settings struct {
 	Format    Format   `json:"format"`
-	Sheet     string   `json:"sheet"`     // xlsx: sheet name; "" = first sheet that has data
+	Sheet     string   `json:"sheet"`     // xlsx/xls: sheet name; "" = first sheet that has data
 	Encoding  Encoding `json:"encoding"`  // text only
 	Delimiter string   `json:"delimiter"` // text only, one character: "," ";" "\t" "|"
 	HeaderRow int      `json:"headerRow"` // 1-based row/line of the column names
@@ -31,14 +32,19 @@ type Settings struct {
 // Info is what Inspect learns about a file.
 type Info struct {
 	Settings Settings `json:"settings"`
-	Sheets   []string `json:"sheets"` // xlsx: all sheet names in order
+	Sheets   []string `json:"sheets"` // xlsx/xls: all sheet names in order
 	Size     int64    `json:"size"`
+	// Date1904 is true for a workbook whose date serial numbers count days
+	// from 1904-01-01 (Excel for Mac before 2011) rather than in the 1900
+	// system: serial 0 is 1904-01-01, so add 1462 to get a 1900 serial.
+	Date1904 bool `json:"date1904,omitempty"`
 	// BOMOver1252 is true for a text file that starts with a UTF-8 BOM
 	// but is written in Windows-1252: it is read as 1252, and the user told.
 	BOMOver1252 bool `json:"bomOver1252,omitempty"`
 }
 
-// Source streams the rows after the header of a file.
+// Source streams the rows after the header of a file. Every Source that Open
+// returns is also a DateSystem.
 type Source interface {
 	// Header is the column names, trimmed.
 	Header() []string
@@ -49,16 +55,23 @@ type Source interface {
 	Close() error
 }
 
+// DateSystem tells how the date serial numbers of a Source count: a date
+// cell of a spreadsheet reads as its serial number, as Excel stores it.
+type DateSystem interface {
+	// Date1904 reports serials counted from 1904-01-01 (serial 0; old Mac
+	// Excel) instead of the 1900 system; always false for text files.
+	Date1904() bool
+}
+
 // Errors of Inspect and Open, for the caller to explain; test them with errors.Is.
 var (
 	// ErrEmpty means the file has 0 bytes or only blank rows.
 	ErrEmpty = errors.New("tabular: the file is empty")
 	// ErrNoSheet means the workbook has no sheet of the requested name.
 	ErrNoSheet = errors.New("tabular: no such sheet")
-	// ErrLegacyXLS means an Excel 97-2003 (BIFF8/OLE2) file: it must be saved as .xlsx first.
-	ErrLegacyXLS = errors.New("tabular: old Excel 97-2003 file")
-	// ErrEncrypted means a workbook protected with a password (Excel keeps
-	// it in an OLE2 container with an EncryptedPackage stream).
+	// ErrEncrypted means a workbook protected with a password to open it:
+	// an xlsx that Excel keeps in an OLE2 container with an EncryptedPackage
+	// stream, or an xls with a FILEPASS record.
 	ErrEncrypted = errors.New("tabular: the workbook is protected with a password")
 	// ErrHTMLTable means an HTML page saved with a spreadsheet name, as many ERPs export.
 	ErrHTMLTable = errors.New("tabular: the file is an HTML page, not a spreadsheet")
@@ -112,7 +125,7 @@ func sniffFormat(head []byte) (Format, error) {
 	case bytes.HasPrefix(head, oleMagic) && bytes.Contains(head, encryptedPackage):
 		return "", ErrEncrypted
 	case bytes.HasPrefix(head, oleMagic):
-		return "", ErrLegacyXLS
+		return FormatXLS, nil
 	}
 	text, _ := decodeAll(head[:min(len(head), 1024)], detectEncoding(head))
 	text = strings.ToLower(strings.TrimLeft(text, "\ufeff \t\r\n"))
@@ -129,7 +142,7 @@ func sniffFormat(head []byte) (Format, error) {
 
 // Inspect opens path, sniffs its format and detects the settings the user did
 // not give in override: for text the encoding, delimiter and header row; for
-// xlsx the sheet (the first one with data) and its header row.
+// xlsx and xls the sheet (the first one with data) and its header row.
 func Inspect(path string, override Settings) (Info, error) {
 	info, x, err := inspect(path, override)
 	if x != nil {
@@ -139,6 +152,7 @@ func Inspect(path string, override Settings) (Info, error) {
 }
 
 // Open reads path with the settings s; zero fields are detected as Inspect does.
+// The rows of an xlsx and of an xls of the same sheet are the same.
 func Open(path string, s Settings) (Source, error) {
 	info, x, err := inspect(path, s)
 	if err != nil {
@@ -146,8 +160,8 @@ func Open(path string, s Settings) (Source, error) {
 	}
 	var src Source
 	switch info.Settings.Format {
-	case FormatXLSX:
-		src, err = x.source(info.Settings)
+	case FormatXLSX, FormatXLS:
+		src, err = openSheet(x, info.Settings)
 	default:
 		src, err = openText(path, info.Settings)
 	}
@@ -157,8 +171,8 @@ func Open(path string, s Settings) (Source, error) {
 	return limit(src)
 }
 
-// inspect is Inspect that keeps an xlsx workbook open for Open.
-func inspect(path string, o Settings) (Info, *workbook, error) {
+// inspect is Inspect that keeps a workbook open for Open.
+func inspect(path string, o Settings) (Info, book, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Info{}, nil, err
@@ -183,12 +197,17 @@ func inspect(path string, o Settings) (Info, *workbook, error) {
 	switch info.Settings.Format {
 	case FormatText:
 		return inspectText(head, info, st.Size() <= int64(n))
-	case FormatXLSX:
-		x, err := openWorkbook(path)
+	case FormatXLSX, FormatXLS:
+		var x book
+		if info.Settings.Format == FormatXLSX {
+			x, err = openWorkbook(path)
+		} else {
+			x, err = openXLS(path)
+		}
 		if err != nil {
 			return Info{}, nil, err
 		}
-		if info, err = x.inspect(info); err != nil {
+		if info, err = inspectBook(x, info); err != nil {
 			x.Close()
 			return Info{}, nil, err
 		}
@@ -197,7 +216,7 @@ func inspect(path string, o Settings) (Info, *workbook, error) {
 	return Info{}, nil, fmt.Errorf("tabular: unknown format %q", info.Settings.Format)
 }
 
-func inspectText(head []byte, info Info, whole bool) (Info, *workbook, error) {
+func inspectText(head []byte, info Info, whole bool) (Info, book, error) {
 	s := &info.Settings
 	d, err := delimiter(s.Delimiter)
 	if err != nil {
@@ -233,6 +252,9 @@ type textSource struct {
 }
 
 func (t textSource) Close() error { return t.f.Close() }
+
+// Date1904 is false: text has no date serials.
+func (t textSource) Date1904() bool { return false }
 
 func openText(path string, s Settings) (Source, error) {
 	d, err := delimiter(s.Delimiter)
@@ -281,6 +303,12 @@ func limit(src Source) (Source, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// Date1904 tells the date system of the workbook read; false for text.
+func (l limited) Date1904() bool {
+	d, ok := l.headerLiner.(DateSystem)
+	return ok && d.Date1904()
 }
 
 func (l limited) Next() (Row, error) {

@@ -16,10 +16,31 @@ func guard(err *error) {
 	}
 }
 
-// inspect picks the sheet and its header row for the settings not given.
-func (x *workbook) inspect(info Info) (_ Info, err error) {
+// book is an open workbook, xlsx or xls: its worksheets in order, each read
+// as a stream of rows. Inspect and Open work on rows, so both kinds of file
+// find their sheet and header row the same way.
+type book interface {
+	sheetNames() []string
+	rows(sheet string) (rowStream, error)
+	// date1904 reports date serials counted from 1904 (old Mac Excel).
+	date1904() bool
+	Close() error
+}
+
+// rowStream yields the rows present in a sheet, each with its 1-based Excel
+// row number, in order, then io.EOF. Cells hold their stored values: numbers
+// and dates unformatted (a date is its serial number), text as text; trailing
+// empty cells are dropped.
+type rowStream interface {
+	next() (line int, cells []string, err error)
+	Close() error
+}
+
+// inspectBook picks the sheet and its header row for the settings not given.
+func inspectBook(x book, info Info) (_ Info, err error) {
 	defer guard(&err)
-	info.Sheets = x.sheets
+	info.Sheets = x.sheetNames()
+	info.Date1904 = x.date1904()
 	if len(info.Sheets) == 0 {
 		return Info{}, damaged(errors.New("the workbook has no sheets"))
 	}
@@ -34,7 +55,7 @@ func (x *workbook) inspect(info Info) (_ Info, err error) {
 		}
 		s.Sheet = name
 		if s.HeaderRow <= 0 {
-			if start, window, err = x.firstRows(name); err != nil {
+			if start, window, err = firstRows(x, name); err != nil {
 				return Info{}, err
 			}
 			if window == nil {
@@ -43,7 +64,7 @@ func (x *workbook) inspect(info Info) (_ Info, err error) {
 		}
 	} else {
 		for _, name := range info.Sheets {
-			if start, window, err = x.firstRows(name); err != nil {
+			if start, window, err = firstRows(x, name); err != nil {
 				return Info{}, err
 			}
 			if window != nil {
@@ -79,7 +100,7 @@ func findSheet(sheets []string, name string) (string, bool) {
 // firstRows returns the first non-blank row number of a sheet and the
 // headerWindow rows from it (blank ones as nil), or a nil window for a sheet
 // without data.
-func (x *workbook) firstRows(sheet string) (int, [][]string, error) {
+func firstRows(x book, sheet string) (int, [][]string, error) {
 	r, err := x.rows(sheet)
 	if err != nil {
 		return 0, nil, err
@@ -109,7 +130,7 @@ func (x *workbook) firstRows(sheet string) (int, [][]string, error) {
 	return start, window, nil
 }
 
-func (x *workbook) rows(sheet string) (*sheetRows, error) {
+func (x *workbook) rows(sheet string) (rowStream, error) {
 	part := x.parts[sheet]
 	if part == nil {
 		return nil, fmt.Errorf("%w: %q", ErrNoSheet, sheet)
@@ -117,23 +138,27 @@ func (x *workbook) rows(sheet string) (*sheetRows, error) {
 	return x.openRows(part)
 }
 
-// xlsxSource streams the rows of one sheet after its header.
-type xlsxSource struct {
-	x      *workbook
-	r      *sheetRows
+func (x *workbook) sheetNames() []string { return x.sheets }
+
+func (x *workbook) date1904() bool { return x.is1904 }
+
+// sheetSource streams the rows of one sheet of a workbook after its header.
+type sheetSource struct {
+	x      book
+	r      rowStream
 	header []string
 	line   int // of the header
 }
 
-// source opens the sheet of s and reads down to its header row: the first
-// row that is not blank at or after s.HeaderRow.
-func (x *workbook) source(s Settings) (Source, error) {
+// openSheet opens the sheet of s and reads down to its header row: the
+// first row that is not blank at or after s.HeaderRow. The source owns x.
+func openSheet(x book, s Settings) (Source, error) {
 	r, err := x.rows(s.Sheet)
 	if err != nil {
 		x.Close()
 		return nil, err
 	}
-	src := &xlsxSource{x: x, r: r}
+	src := &sheetSource{x: x, r: r}
 	for {
 		line, cells, err := r.next()
 		if errors.Is(err, io.EOF) {
@@ -154,11 +179,14 @@ func (x *workbook) source(s Settings) (Source, error) {
 	}
 }
 
-func (s *xlsxSource) Header() []string { return s.header }
+func (s *sheetSource) Header() []string { return s.header }
 
-func (s *xlsxSource) headerLine() int { return s.line }
+func (s *sheetSource) headerLine() int { return s.line }
 
-func (s *xlsxSource) Next() (Row, error) {
+// Date1904 reports a workbook whose date serials count from 1904.
+func (s *sheetSource) Date1904() bool { return s.x.date1904() }
+
+func (s *sheetSource) Next() (Row, error) {
 	for {
 		line, cells, err := s.r.next()
 		if err != nil {
@@ -170,7 +198,7 @@ func (s *xlsxSource) Next() (Row, error) {
 	}
 }
 
-func (s *xlsxSource) Close() error {
+func (s *sheetSource) Close() error {
 	err := s.r.Close()
 	if err2 := s.x.Close(); err == nil {
 		err = err2

@@ -173,7 +173,7 @@ func TestFormat_NotReallySpreadsheets(t *testing.T) {
 		b    []byte
 		want error
 	}{
-		"biff8":        {biff, ErrLegacyXLS},
+		"biff8":        {biff, ErrDamaged},
 		"encrypted":    {append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1000)...), []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")...), ErrEncrypted},
 		"html":         {[]byte("<html><body><table><tr><td>RUT</td></tr></table></body></html>"), ErrHTMLTable},
 		"doctype+bom":  {[]byte("\xEF\xBB\xBF\r\n  <!DOCTYPE html>\n<html>"), ErrHTMLTable},

@@ -22,6 +22,7 @@ type workbook struct {
 	sheets []string
 	parts  map[string]*zip.File
 	sst    *sharedStrings
+	is1904 bool // workbookPr date1904: serials count from 1904
 }
 
 // maxSharedStrings bounds the text of the shared-string table held in memory.
@@ -79,10 +80,14 @@ func (x *workbook) readSheets(files map[string]*zip.File) error {
 	var order []string
 	ids := map[string]string{}
 	err := eachElement(wb, func(se xml.StartElement) {
-		if se.Name.Local == "sheet" {
+		switch se.Name.Local {
+		case "sheet":
 			name := attr(se, "name")
 			order = append(order, name)
 			ids[name] = attrNS(se, "r", "id")
+		case "workbookPr":
+			v := attr(se, "date1904")
+			x.is1904 = v == "1" || v == "true"
 		}
 	})
 	if err != nil {
