@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -833,4 +834,60 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// Bytes changed at random in real workbooks (the container's header
+// included) give rows or one of the package's errors, promptly: never a
+// panic, a hang or an error the importer could not explain.
+func TestXLS_MutatedFilesFailCleanly(t *testing.T) {
+	var seeds [][]byte
+	for _, p := range append([]string{bci(t)}, must(filepath.Glob(filepath.Join("testdata", "xls", "*.xls")))...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, b)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	path := filepath.Join(t.TempDir(), "m.xls")
+	known := []error{ErrDamaged, ErrNotText, ErrEncrypted, ErrEmpty, ErrNoHeader, ErrNoSheet, ErrHTMLTable}
+	for i := range 300 {
+		b := append([]byte(nil), seeds[rng.IntN(len(seeds))]...)
+		for range rng.IntN(8) + 1 {
+			switch at := rng.IntN(len(b) - 4); rng.IntN(3) {
+			case 0:
+				b[rng.IntN(512)] = byte(rng.IntN(256)) // the OLE2 header
+			case 1:
+				b[at] ^= 1 << rng.IntN(8)
+			case 2:
+				copy(b[at:], []byte{0xFF, 0xFF, 0xFF, 0xFF}[:rng.IntN(4)+1])
+			}
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			info, err := Inspect(path, Settings{})
+			for _, sheet := range info.Sheets {
+				if err != nil {
+					break
+				}
+				_, _, err = readWorkbook(path, Settings{Sheet: sheet, HeaderRow: 1})
+			}
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			ok := err == nil
+			for _, k := range known {
+				ok = ok || errors.Is(err, k)
+			}
+			if !ok {
+				t.Errorf("mutant %d: %v is none of the package's errors", i, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("mutant %d: still reading after 10 s", i)
+		}
+	}
 }
