@@ -67,6 +67,10 @@ const (
 	recBOF        = 0x0809
 )
 
+// maxXLSStream bounds the workbook stream held in memory. Excel 97-2003
+// stops at 65,536 rows of 256 columns a sheet; real workbooks stay far below.
+const maxXLSStream = 1 << 30
+
 // bofWorksheet is the substream type of a worksheet in its BOF record.
 const bofWorksheet = 0x0010
 
@@ -111,6 +115,9 @@ func openXLS(path string) (x *xlsBook, err error) {
 	// sector chain that would repeat itself up to the claimed size).
 	if stream.Size > st.Size() {
 		return nil, damaged(fmt.Errorf("the workbook stream claims %d bytes in a file of %d", stream.Size, st.Size()))
+	}
+	if stream.Size > maxXLSStream {
+		return nil, damaged(fmt.Errorf("a workbook stream of %d bytes is beyond what Excel 97-2003 writes", stream.Size))
 	}
 	data := make([]byte, stream.Size)
 	// mscfb maps each read to its sectors; 64 KB at a time keeps that cheap.
@@ -227,7 +234,7 @@ func (x *xlsBook) finishGlobals(sheets []boundSheet, sst []record, codepage int)
 		}
 		name, err := x.sheetName(s.name)
 		if err != nil {
-			return err
+			return damaged(fmt.Errorf("a sheet's name: %w", err))
 		}
 		bof, _, err := x.recordAt(s.start)
 		if err != nil || bof.typ != recBOF || len(bof.data) < 4 {
@@ -257,12 +264,12 @@ func (x *xlsBook) sheetName(b []byte) (string, error) {
 	n := int(b[0])
 	if !x.biff8 {
 		if len(b) < 1+n {
-			return "", damaged(errors.New("a sheet name is cut short"))
+			return "", errCut
 		}
 		return x.text8(b[1 : 1+n]), nil
 	}
 	if len(b) < 2 {
-		return "", damaged(errors.New("a sheet name is cut short"))
+		return "", errCut
 	}
 	c := &continued{parts: [][]byte{b[2:]}}
 	return c.chars(x, n, b[1]&1 != 0)
