@@ -207,7 +207,7 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 		p.sample = append(p.sample, row)
 	}
 	p.format = opt.Format
-	p.format.Cells = s.Format == tabular.FormatXLSX
+	p.format.Cells = s.Format == tabular.FormatXLSX || s.Format == tabular.FormatXLS
 	if !ValidDateOrder(p.format.DateOrder) {
 		p.format.DateOrder = DetectDateOrder(p.values(FIssueDate, FDueDate, FDate))
 	}
