@@ -275,53 +275,23 @@ func (x *xlsBook) sheetName(b []byte) (string, error) {
 	return c.chars(x, n, b[1]&1 != 0)
 }
 
+// codePages are the 8-bit code pages a CODEPAGE record may name; any other
+// (1252, 1200 for BIFF8's UTF-16, 367 for ASCII, one we do not know) reads
+// as Windows-1252.
+var codePages = map[int]*charmap.Charmap{
+	437: charmap.CodePage437, 850: charmap.CodePage850, 852: charmap.CodePage852, 855: charmap.CodePage855,
+	858: charmap.CodePage858, 860: charmap.CodePage860, 862: charmap.CodePage862, 863: charmap.CodePage863,
+	865: charmap.CodePage865, 866: charmap.CodePage866, 874: charmap.Windows874,
+	1250: charmap.Windows1250, 1251: charmap.Windows1251, 1253: charmap.Windows1253, 1254: charmap.Windows1254,
+	1255: charmap.Windows1255, 1256: charmap.Windows1256, 1257: charmap.Windows1257, 1258: charmap.Windows1258,
+	10000: charmap.Macintosh, 32768: charmap.Macintosh, // Mac Roman; 32768 is how Excel 95 and older name it
+	10007: charmap.MacintoshCyrillic,
+}
+
 // setCodePage fills x.latin for the code page of a CODEPAGE record.
 func (x *xlsBook) setCodePage(cp int) {
-	var cm *charmap.Charmap
-	switch cp {
-	case 437:
-		cm = charmap.CodePage437
-	case 850:
-		cm = charmap.CodePage850
-	case 852:
-		cm = charmap.CodePage852
-	case 855:
-		cm = charmap.CodePage855
-	case 858:
-		cm = charmap.CodePage858
-	case 860:
-		cm = charmap.CodePage860
-	case 862:
-		cm = charmap.CodePage862
-	case 863:
-		cm = charmap.CodePage863
-	case 865:
-		cm = charmap.CodePage865
-	case 866:
-		cm = charmap.CodePage866
-	case 874:
-		cm = charmap.Windows874
-	case 1250:
-		cm = charmap.Windows1250
-	case 1251:
-		cm = charmap.Windows1251
-	case 1253:
-		cm = charmap.Windows1253
-	case 1254:
-		cm = charmap.Windows1254
-	case 1255:
-		cm = charmap.Windows1255
-	case 1256:
-		cm = charmap.Windows1256
-	case 1257:
-		cm = charmap.Windows1257
-	case 1258:
-		cm = charmap.Windows1258
-	case 10000, 32768: // Mac Roman (32768 is how Excel 95 and older name it)
-		cm = charmap.Macintosh
-	case 10007:
-		cm = charmap.MacintoshCyrillic
-	default: // 1252, 32769, 1200 (UTF-16: BIFF8), ASCII, or one we do not know
+	cm := codePages[cp]
+	if cm == nil {
 		cm = charmap.Windows1252
 	}
 	for i := range x.latin {
