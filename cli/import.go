@@ -143,7 +143,7 @@ func runImport(ctx context.Context, e *Env, args []string) int {
 // describe prints how the file is read and its columns mapped.
 func (e *Env) describe(pv importer.Preview, columns []importer.Field) {
 	s := pv.Info.Settings
-	if s.Format == tabular.FormatXLSX {
+	if s.Format == tabular.FormatXLSX || s.Format == tabular.FormatXLS {
 		e.printf(e.t("Libro Excel, hoja «%s», nombres de columna en la fila %d.", "Excel workbook, sheet “%s”, column names on row %d."), s.Sheet, s.HeaderRow)
 	} else {
 		e.printf(e.t("Texto %s separado por «%s», nombres de columna en la línea %d.", "%s text delimited by “%s”, column names on line %d."), s.Encoding, strings.ReplaceAll(s.Delimiter, "\t", "tab"), s.HeaderRow)

@@ -235,7 +235,6 @@ var messages = map[string][2]string{
 	"import.file_empty":        {"el archivo «{path}» está vacío.", "file “{path}” is empty."},
 	"import.no_header":         {"el archivo «{path}» no tiene una fila con los nombres de las columnas.", "file “{path}” has no row with column names."},
 	"import.no_sheet":          {"el libro «{path}» no tiene esa hoja.", "workbook “{path}” has no such sheet."},
-	"import.legacy_xls":        {"«{path}» es un archivo de Excel 97-2003 (.xls). Ábralo en Excel o LibreOffice y use Guardar como → Libro de Excel (.xlsx); luego importe ese archivo.", "“{path}” is an Excel 97-2003 file (.xls). Open it in Excel or LibreOffice and use Save As → Excel Workbook (.xlsx); then import that file."},
 	"import.encrypted": {"«{path}» está protegido con contraseña. Ábralo en Excel, quite la contraseña (Archivo → Información → Proteger libro) o use Guardar como sin contraseña, e importe esa copia.",
 		"“{path}” is protected with a password. Open it in Excel, remove the password (File → Info → Protect Workbook) or Save As without one, and import that copy."},
 	"import.html_xls":              {"«{path}» no es una planilla sino una página web con extensión .xls (así exportan algunos sistemas). Ábralo en Excel o LibreOffice y guárdelo como .xlsx o .csv.", "“{path}” is not a spreadsheet but a web page named .xls (some systems export so). Open it in Excel or LibreOffice and save it as .xlsx or .csv."},

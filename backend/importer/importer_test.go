@@ -454,6 +454,16 @@ func TestRun_EncodingsAndWorkbookReadTheSameRecords(t *testing.T) {
 	if got := docsAndClients(t, db); got != want {
 		t.Errorf("xlsx reads differently:\n%s\nwant\n%s", got, want)
 	}
+	// The same workbook saved by LibreOffice as Excel 97-2003 (.xls); see
+	// backend/tabular/testdata/xls/README.md.
+	db = newPortfolio(t)
+	rep = run(t, db, filepath.Join("..", "tabular", "testdata", "xls", "documentos.xls"), Invoices, Choices{CreateClients: true}, false)
+	if !rep.Committed || rep.Counts.Created != 4 || rep.Settings.Sheet != "Documentos" || rep.Settings.HeaderRow != 4 {
+		t.Fatalf("xls: %+v %+v %+v", rep.Counts, rep.Settings, rep.Problems)
+	}
+	if got := docsAndClients(t, db); got != want {
+		t.Errorf("xls reads differently:\n%s\nwant\n%s", got, want)
+	}
 }
 
 func d(s string) time.Time { return date.MustParse(s).In(time.UTC) }
@@ -564,7 +574,7 @@ func TestRun_BadFilesGetClearMessagesAndWriteNothing(t *testing.T) {
 		"empty":       {"vacio.csv", nil, "import.file_empty"},
 		"header only": {"solo.csv", []byte("RUT;Folio;Fecha;Monto\n"), ""},
 		"truncated":   {"corto.xlsx", whole[:len(whole)/2], "import.damaged"},
-		"biff8":       {"viejo.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), "import.legacy_xls"},
+		"broken xls":  {"viejo.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), "import.damaged"},
 		"html":        {"web.xls", []byte("<html><table><tr><td>RUT</td></tr></table></html>"), "import.html_xls"},
 		"wide":        {"ancho.csv", []byte(strings.Repeat("a;", 1200) + "\n" + strings.Repeat("1;", 1200) + "\n"), "import.file_too_wide"},
 		"big cell":    {"celda.csv", []byte("RUT;Folio;Fecha;Monto\n76.086.428-5;" + strings.Repeat("x", 2<<20) + ";01/10/2026;1\n"), "import.cell_too_large"},

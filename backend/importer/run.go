@@ -207,7 +207,7 @@ func prepare(path string, opt Options, pf portfolio, strict bool) (*prepared, er
 		p.sample = append(p.sample, row)
 	}
 	p.format = opt.Format
-	p.format.Cells = s.Format == tabular.FormatXLSX
+	p.format.Cells = s.Format == tabular.FormatXLSX || s.Format == tabular.FormatXLS
 	if !ValidDateOrder(p.format.DateOrder) {
 		p.format.DateOrder = DetectDateOrder(p.values(FIssueDate, FDueDate, FDate))
 	}
@@ -268,8 +268,6 @@ func FileError(path string, err error) error {
 		return ar.Wrap(ar.EInvalid, err, "import.no_sheet", "path", name)
 	case errors.Is(err, tabular.ErrEncrypted):
 		return ar.Wrap(ar.EInvalid, err, "import.encrypted", "path", name)
-	case errors.Is(err, tabular.ErrLegacyXLS):
-		return ar.Wrap(ar.EInvalid, err, "import.legacy_xls", "path", name)
 	case errors.Is(err, tabular.ErrHTMLTable):
 		return ar.Wrap(ar.EInvalid, err, "import.html_xls", "path", name)
 	case errors.Is(err, tabular.ErrNotText) && isSpreadsheetName(name):

@@ -67,6 +67,10 @@ const (
 	recBOF        = 0x0809
 )
 
+// maxXLSStream bounds the workbook stream held in memory. Excel 97-2003
+// stops at 65,536 rows of 256 columns a sheet; real workbooks stay far below.
+const maxXLSStream = 1 << 30
+
 // bofWorksheet is the substream type of a worksheet in its BOF record.
 const bofWorksheet = 0x0010
 
@@ -111,6 +115,9 @@ func openXLS(path string) (x *xlsBook, err error) {
 	// sector chain that would repeat itself up to the claimed size).
 	if stream.Size > st.Size() {
 		return nil, damaged(fmt.Errorf("the workbook stream claims %d bytes in a file of %d", stream.Size, st.Size()))
+	}
+	if stream.Size > maxXLSStream {
+		return nil, damaged(fmt.Errorf("a workbook stream of %d bytes is beyond what Excel 97-2003 writes", stream.Size))
 	}
 	data := make([]byte, stream.Size)
 	// mscfb maps each read to its sectors; 64 KB at a time keeps that cheap.
@@ -227,7 +234,7 @@ func (x *xlsBook) finishGlobals(sheets []boundSheet, sst []record, codepage int)
 		}
 		name, err := x.sheetName(s.name)
 		if err != nil {
-			return err
+			return damaged(fmt.Errorf("a sheet's name: %w", err))
 		}
 		bof, _, err := x.recordAt(s.start)
 		if err != nil || bof.typ != recBOF || len(bof.data) < 4 {
@@ -257,64 +264,34 @@ func (x *xlsBook) sheetName(b []byte) (string, error) {
 	n := int(b[0])
 	if !x.biff8 {
 		if len(b) < 1+n {
-			return "", damaged(errors.New("a sheet name is cut short"))
+			return "", errCut
 		}
 		return x.text8(b[1 : 1+n]), nil
 	}
 	if len(b) < 2 {
-		return "", damaged(errors.New("a sheet name is cut short"))
+		return "", errCut
 	}
 	c := &continued{parts: [][]byte{b[2:]}}
 	return c.chars(x, n, b[1]&1 != 0)
 }
 
+// codePages are the 8-bit code pages a CODEPAGE record may name; any other
+// (1252, 1200 for BIFF8's UTF-16, 367 for ASCII, one we do not know) reads
+// as Windows-1252.
+var codePages = map[int]*charmap.Charmap{
+	437: charmap.CodePage437, 850: charmap.CodePage850, 852: charmap.CodePage852, 855: charmap.CodePage855,
+	858: charmap.CodePage858, 860: charmap.CodePage860, 862: charmap.CodePage862, 863: charmap.CodePage863,
+	865: charmap.CodePage865, 866: charmap.CodePage866, 874: charmap.Windows874,
+	1250: charmap.Windows1250, 1251: charmap.Windows1251, 1253: charmap.Windows1253, 1254: charmap.Windows1254,
+	1255: charmap.Windows1255, 1256: charmap.Windows1256, 1257: charmap.Windows1257, 1258: charmap.Windows1258,
+	10000: charmap.Macintosh, 32768: charmap.Macintosh, // Mac Roman; 32768 is how Excel 95 and older name it
+	10007: charmap.MacintoshCyrillic,
+}
+
 // setCodePage fills x.latin for the code page of a CODEPAGE record.
 func (x *xlsBook) setCodePage(cp int) {
-	var cm *charmap.Charmap
-	switch cp {
-	case 437:
-		cm = charmap.CodePage437
-	case 850:
-		cm = charmap.CodePage850
-	case 852:
-		cm = charmap.CodePage852
-	case 855:
-		cm = charmap.CodePage855
-	case 858:
-		cm = charmap.CodePage858
-	case 860:
-		cm = charmap.CodePage860
-	case 862:
-		cm = charmap.CodePage862
-	case 863:
-		cm = charmap.CodePage863
-	case 865:
-		cm = charmap.CodePage865
-	case 866:
-		cm = charmap.CodePage866
-	case 874:
-		cm = charmap.Windows874
-	case 1250:
-		cm = charmap.Windows1250
-	case 1251:
-		cm = charmap.Windows1251
-	case 1253:
-		cm = charmap.Windows1253
-	case 1254:
-		cm = charmap.Windows1254
-	case 1255:
-		cm = charmap.Windows1255
-	case 1256:
-		cm = charmap.Windows1256
-	case 1257:
-		cm = charmap.Windows1257
-	case 1258:
-		cm = charmap.Windows1258
-	case 10000, 32768: // Mac Roman (32768 is how Excel 95 and older name it)
-		cm = charmap.Macintosh
-	case 10007:
-		cm = charmap.MacintoshCyrillic
-	default: // 1252, 32769, 1200 (UTF-16: BIFF8), ASCII, or one we do not know
+	cm := codePages[cp]
+	if cm == nil {
 		cm = charmap.Windows1252
 	}
 	for i := range x.latin {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -649,6 +650,12 @@ func TestXLS_Damaged(t *testing.T) {
 		"shared string out of range":      oneSheet([]string{"RUT"}, labelSST(0, 0, 7)),
 		"shared string cut short": biffStream(true, [][]byte{rec(recSST, u32(1), u32(1), u16(60000), u8(0), latin1("corto"))},
 			sheetBody{name: "Hoja1", records: [][]byte{labelSST(0, 0, 0)}}),
+		"sheet name cut short": func() []byte {
+			s := oneSheet(nil, label8(0, 0, "x"))
+			at := len(bof8(5))
+			s[at+4+6] = 200 // "Hoja1" said to be 200 characters long
+			return s
+		}(),
 		"a number record too short": oneSheet(nil, label8(0, 0, "RUT"), rec(recNumber, u16(1), u16(0), u16(15), u16(0))),
 		"a sheet without EOF": func() []byte {
 			s := oneSheet(nil, label8(0, 0, "x"))
@@ -833,4 +840,115 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// Bytes changed at random in real workbooks (the container's header
+// included) give rows or one of the package's errors, promptly: never a
+// panic, a hang or an error the importer could not explain.
+func TestXLS_MutatedFilesFailCleanly(t *testing.T) {
+	var seeds [][]byte
+	for _, p := range append([]string{bci(t)}, must(filepath.Glob(filepath.Join("testdata", "xls", "*.xls")))...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, b)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	path := filepath.Join(t.TempDir(), "m.xls")
+	known := []error{ErrDamaged, ErrNotText, ErrEncrypted, ErrEmpty, ErrNoHeader, ErrNoSheet, ErrHTMLTable}
+	for i := range 300 {
+		b := append([]byte(nil), seeds[rng.IntN(len(seeds))]...)
+		for range rng.IntN(8) + 1 {
+			switch at := rng.IntN(len(b) - 4); rng.IntN(3) {
+			case 0:
+				b[rng.IntN(512)] = byte(rng.IntN(256)) // the OLE2 header
+			case 1:
+				b[at] ^= 1 << rng.IntN(8)
+			case 2:
+				copy(b[at:], []byte{0xFF, 0xFF, 0xFF, 0xFF}[:rng.IntN(4)+1])
+			}
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			info, err := Inspect(path, Settings{})
+			for _, sheet := range info.Sheets {
+				if err != nil {
+					break
+				}
+				_, _, err = readWorkbook(path, Settings{Sheet: sheet, HeaderRow: 1})
+			}
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			ok := err == nil
+			for _, k := range known {
+				ok = ok || errors.Is(err, k)
+			}
+			if !ok {
+				t.Errorf("mutant %d: %v is none of the package's errors", i, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("mutant %d: still reading after 10 s", i)
+		}
+	}
+}
+
+// BenchmarkXLS65k reads a sheet of Excel 97-2003's full height: 65,536 rows
+// of 6 cells (text from the shared strings and not, RK and NUMBER values, a
+// date),
+// through Open/Next.
+func BenchmarkXLS65k(b *testing.B) {
+	const rows = 65536
+	strs := []string{"Folio", "Fecha", "RUT", "Razón Social", "Monto", "Saldo", "Glosa", "Factura electrónica"}
+	for i := range 5000 {
+		strs = append(strs, fmt.Sprintf("Cliente número %d Ltda.", i))
+	}
+	records := [][]byte{labelSST(0, 0, 0), labelSST(0, 1, 1), labelSST(0, 2, 2), labelSST(0, 3, 3), labelSST(0, 4, 4), labelSST(0, 5, 5)}
+	for r := 1; r < rows; r++ {
+		records = append(records,
+			rk(r, 0, uint32(100000+r)<<2|2), rk(r, 1, uint32(45658+r%365)<<2|2),
+			label8(r, 2, fmt.Sprintf("%d-%d", 10_000_000+r, r%10)), labelSST(r, 3, 8+r%5000),
+			number(r, 4, float64(r%100000)*1.5), rk(r, 5, uint32(r%7000*1025)<<2|3))
+	}
+	// The shared strings: an SST, then CONTINUE records, each up to 8224
+	// bytes and starting with a whole string.
+	var sstRecs [][]byte
+	data := bytes.Join([][]byte{u32(len(strs)), u32(len(strs))}, nil)
+	typ := uint16(recSST)
+	for _, s := range strs {
+		if u := ustr(s); len(data)+len(u) <= 8224 {
+			data = append(data, u...)
+		} else {
+			sstRecs, typ, data = append(sstRecs, rec(typ, data)), recContinue, u
+		}
+	}
+	sstRecs = append(sstRecs, rec(typ, data))
+	path := xlsFile(b, "big.xls", biffStream(true, sstRecs, sheetBody{name: "Hoja1", records: records}))
+	b.ResetTimer()
+	for b.Loop() {
+		src, err := Open(path, Settings{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for {
+			_, err := src.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		src.Close()
+		if n != rows-1 {
+			b.Fatalf("%d rows", n)
+		}
+	}
 }

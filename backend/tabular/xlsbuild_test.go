@@ -212,6 +212,9 @@ func ole2(streams ...stream) []byte {
 	for (len(fat)+nFat)*4 > nFat*sector {
 		nFat++
 	}
+	if nFat > 109 {
+		panic("ole2: more than 109 FAT sectors (streams over 6 MB) need a DIFAT, which this writer does not write")
+	}
 	first := len(fat)
 	for range nFat {
 		fat = append(fat, fatSect)

@@ -301,12 +301,12 @@ function FileStep(p: {req: ImportRequest; pv?: ImportPreview; loading: boolean; 
         <>
           <Text fw={600}>{t('import.how')}</Text>
           <SimpleGrid cols={{base: 2, md: 4}}>
-            <TextInput label={t('import.format')} value={s.format === 'xlsx' ? t('import.xlsx') : t('import.text')} readOnly />
-            {s.format === 'xlsx'
+            <TextInput label={t('import.format')} value={s.format === 'xlsx' || s.format === 'xls' ? t('import.xlsx') : t('import.text')} readOnly />
+            {s.format === 'xlsx' || s.format === 'xls'
               ? <Select label={t('import.sheet')} data={p.pv.info.sheets} value={s.sheet} onChange={(v) => v && p.setSettings({sheet: v, headerRow: 0}, true)} allowDeselect={false} />
               : <Select label={t('import.encoding')} value={s.encoding} onChange={(v) => v && p.setSettings({encoding: v})} allowDeselect={false}
                   data={[{value: 'utf-8', label: 'UTF-8'}, {value: 'utf-8-bom', label: 'UTF-8 con BOM'}, {value: 'utf-16le', label: 'UTF-16 (Unicode de Excel)'}, {value: 'utf-16be', label: 'UTF-16 BE'}, {value: 'windows-1252', label: 'Windows-1252 (ANSI)'}]} />}
-            {s.format !== 'xlsx' && <Select label={t('import.delimiter')} value={s.delimiter} onChange={(v) => v && p.setSettings({delimiter: v, headerRow: 0}, true)} allowDeselect={false}
+            {s.format !== 'xlsx' && s.format !== 'xls' && <Select label={t('import.delimiter')} value={s.delimiter} onChange={(v) => v && p.setSettings({delimiter: v, headerRow: 0}, true)} allowDeselect={false}
               data={[{value: ';', label: t('import.semicolon')}, {value: ',', label: t('import.commaSep')}, {value: '\t', label: t('import.tab')}, {value: '|', label: t('import.pipe')}]} />}
             <NumberInput label={t('import.headerRow')} min={1} max={1000} value={s.headerRow} onChange={(v) => typeof v === 'number' && v >= 1 && p.setSettings({headerRow: v}, true)} data-testid="import-header-row" />
             <Select label={t('import.decimal')} value={p.req.format.decimal || p.pv.format.decimal} onChange={(v) => v && p.setFormat({decimal: v})} allowDeselect={false}

@@ -117,3 +117,16 @@ cuentas = [
     ['Comisión Andina S.A.', '12.345.678-5', 'Ñuñoa', -300],
 ]
 write('cuentas.fods', [('Clientes', cuentas), ('Otra', [['Nota', 'Hoja segunda']])])
+
+# The invoices of backend/importer's TestRun_EncodingsAndWorkbookReadTheSameRecords, as a workbook.
+documentos = [
+    ['Listado de documentos por cobrar'],
+    None,
+    None,
+    ['RUT', 'Razón Social', 'Tipo Doc', 'Nº Documento', 'Fecha Emisión', 'Vencimiento', 'Monto', 'Saldo'],
+    ['76.086.428-5', 'Ferretería Sur Ltda.', 'Factura', 1001, ('date', '2026-10-15', 'dmy'), ('date', '2026-11-14', 'dmy'), 1190000, 1190000],
+    ['76.086.428-5', 'Ferretería Sur Ltda.', 'Factura', 1002, ('date', '2026-10-20', 'dmy'), ('date', '2026-11-19', 'dmy'), 595000, 95000],
+    ['12.345.678-5', 'Panadería El Sol', 'NC', '55', ('date', '2026-10-21', 'dmy'), None, -100000, -100000],
+    ['12.345.678-5', 'Panadería El Sol', 'Factura', '1003', ('date', '2026-11-01', 'dmy'), None, '250.000', '250000'],
+]
+write('documentos.fods', [('Hoja1', []), ('Documentos', documentos)])
