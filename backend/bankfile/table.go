@@ -209,10 +209,18 @@ func (s *sheet) split(d rune) []tableRow {
 	if rows, ok := s.byDelim[d]; ok {
 		return rows
 	}
-	r := csv.NewReader(strings.NewReader(s.text))
-	r.Comma, r.LazyQuotes, r.FieldsPerRecord = d, true, -1
+	rows := splitRows(s.text, d, -1)
+	s.byDelim[d] = rows
+	return rows
+}
+
+// splitRows reads text as delimited rows (at most limit of them, if limit
+// >= 0), with the physical line where each starts; blank rows are left out.
+func splitRows(text string, d rune, limit int) []tableRow {
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.ReuseRecord = d, true, -1, false
 	var rows []tableRow
-	for {
+	for limit < 0 || len(rows) < limit {
 		rec, err := r.Read()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
@@ -226,7 +234,6 @@ func (s *sheet) split(d rune) []tableRow {
 		}
 		rows = append(rows, tableRow{line: line, cells: rec})
 	}
-	s.byDelim[d] = rows
 	return rows
 }
 
@@ -243,6 +250,34 @@ func (s *sheet) lines() []tableRow {
 		}
 	}
 	return s.rawLines
+}
+
+// probeRows is how many rows from the top profiles look at to fit a file:
+// the header search and the sample of data rows.
+const probeRows = headerSearch + 20
+
+// headFor is the first rows a profile reads, enough to fit it to the file
+// without cutting or splitting the whole file for every profile.
+func (s *sheet) headFor(p *Profile) []tableRow {
+	switch {
+	case s.spreadsheet:
+	case len(p.Fixed) > 0:
+		var lines []tableRow
+		for i, l := range strings.SplitN(s.text, "\n", 4*probeRows) {
+			if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" && len(lines) < probeRows {
+				lines = append(lines, tableRow{line: i + 1, cells: []string{l}})
+			}
+		}
+		return cutFixed(lines, p.Fixed)
+	case p.Delimiter != "":
+		if d, _ := utf8.DecodeRuneInString(p.Delimiter); d != s.delim {
+			if rows, ok := s.byDelim[d]; ok {
+				return rows[:min(len(rows), probeRows)]
+			}
+			return splitRows(s.text, d, probeRows)
+		}
+	}
+	return s.rows[:min(len(s.rows), probeRows)]
 }
 
 // rowsFor is the rows a profile reads: cut by its fixed widths, split by
@@ -281,7 +316,7 @@ func readTable(path string, opt Options) (File, error) {
 }
 
 func readSheet(s *sheet, opt Options) (File, error) {
-	if len(s.rows) == 0 && len(s.lines()) == 0 {
+	if len(s.rows) == 0 && strings.TrimSpace(s.text) == "" {
 		return File{}, &Error{Format: FormatTable, Key: "bank.no_lines"}
 	}
 	var candidates []Profile
@@ -426,7 +461,7 @@ type match struct {
 // forced (the user chose the profile) takes the best header row even when it
 // matches few columns, so that the message can name the missing ones.
 func matchProfile(s *sheet, p *Profile, forced bool) *match {
-	rows := s.rowsFor(p)
+	rows := s.headFor(p)
 	if len(rows) == 0 {
 		return nil
 	}
@@ -875,6 +910,7 @@ func (m *match) pseudoLabel(r tableRow) (string, int) {
 // read reads the movements of the file through the fitted profile.
 func (m *match) read(s *sheet, opt Options) (File, error) {
 	p := m.profile
+	m.rows = s.rowsFor(p) // the fit looked at the first rows only
 	rows := m.rows
 	layouts := compileLayouts(p.Dates)
 	dateCols := m.roles(RoleDate)
@@ -1328,7 +1364,7 @@ func cleanID(v string, spreadsheet bool) string {
 
 // reversal reports a description of a reversal or a returned check.
 func reversal(desc string) bool {
-	f := fold(desc)
+	f := fold(desc[:min(len(desc), 40)]) // the words looked for are at its start
 	for _, p := range []string{"reversa", "reverso", "anulacion", "rechazo cheque", "devolucion cheque", "cheque devuelto", "extorno", "contracargo"} {
 		if strings.HasPrefix(f, p) {
 			return true
