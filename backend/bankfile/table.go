@@ -135,8 +135,6 @@ func tabularError(err error) error {
 	var le *tabular.LimitError
 	line := 0
 	switch {
-	case errors.Is(err, tabular.ErrLegacyXLS):
-		key = "bank.table.legacy_xls"
 	case errors.Is(err, tabular.ErrEncrypted):
 		key = "bank.table.encrypted"
 	case errors.Is(err, tabular.ErrHTMLTable):

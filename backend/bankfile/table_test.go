@@ -200,7 +200,7 @@ func TestTable_BadInputNamesRowAndColumn(t *testing.T) {
 		{"columns nobody knows", "Col A;Col B;Col C\nx;y;z\n", Options{}, "bank.unknown_layout", 0, "", ""},
 		{"a profile that does not exist", scotiaHeader + "04-11-2024;X;0;;1;1\n", Options{Profile: "xx-nobank"}, "bank.table.unknown_profile", 0, "", ""},
 		{"a chosen profile the file does not fit", scotiaHeader + "04-11-2024;X;0;;1;1\n", Options{Profile: "mx-banorte"}, "bank.table.missing_column", 1, "", ""},
-		{"an Excel 97-2003 file", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 600), Options{}, "bank.table.legacy_xls", 0, "", ""},
+		{"a damaged Excel 97-2003 file", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 600), Options{}, "bank.table.damaged", 0, "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

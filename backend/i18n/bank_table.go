@@ -40,9 +40,6 @@ var _ = add(map[string][2]string{
 	"bank.table.no_currency": {
 		"No se sabe en qué moneda está la cartola; elija la cuenta o la moneda antes de importarla.",
 		"The statement's currency is not known; choose the account or the currency before importing it."},
-	"bank.table.legacy_xls": {
-		"Este archivo es de Excel 97-2003 (.xls). Ábralo en Excel y guárdelo como .xlsx para importarlo.",
-		"This is an Excel 97-2003 file (.xls). Open it in Excel and save it as .xlsx to import it."},
 	"bank.table.encrypted": {
 		"La planilla está protegida con contraseña. Ábrala, quite la contraseña y vuelva a importarla.",
 		"The spreadsheet is protected with a password. Open it, remove the password and import it again."},
