@@ -513,3 +513,13 @@ func joinRaw(rows []tableRow) []string {
 	}
 	return out
 }
+
+// FindProfile returns the built-in profile of that name.
+func FindProfile(name string) (Profile, bool) {
+	for _, p := range BuiltinProfiles() {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Profile{}, false
+}
