@@ -34,10 +34,10 @@ const (
 	nameOffset     = 1.5
 	otherTaxIDCost = 3.0 // the line carries another client's tax ID
 
-	exactPoints     = 6.0 // one document's open amount, or the named documents'
-	creditPoints    = 5.0 // an invoice less an open credit note
-	appliesToPoints = 1.0 // ... the note that corrects that invoice
-	partialPoints   = 0.5 // less than the named document's open amount
+	exactPoints     = 6.0  // one document's open amount, or the named documents'
+	creditPoints    = 5.0  // an invoice less an open credit note
+	appliesToPoints = 1.0  // ... the note that corrects that invoice
+	partialPoints   = -1.0 // less than the named document's open amount
 	overPoints      = -0.5
 	nearPoints      = 1.5  // within 3% of one document (a fee or withholding deducted)
 	fallbackPoints  = -1.0 // oldest first, nothing fits exactly
@@ -179,7 +179,7 @@ func (m *matcher) gather() {
 			if d.cur == m.cur && d.open > 0 && d.client >= 0 {
 				if lvl := gradeRef(n, d.number, d.credit); lvl > refNone {
 					c := m.cand(d.client)
-					c.refs = addRef(c.refs, numRef{doc: i, level: lvl, written: n.written})
+					c.refs = addRef(c.refs, numRef{doc: i, level: lvl, written: n.written, chunk: n.chunk})
 				}
 			}
 		}
@@ -267,9 +267,15 @@ func addRef(refs []numRef, r numRef) []numRef {
 }
 
 // addTypos names the client's documents whose number a number of the line
-// misses by one digit or a swap.
+// misses by one digit or a swap. A number that names one of the client's
+// documents as written is taken for a typo of another only when that other
+// one's open amount is exactly the deposit.
 func (m *matcher) addTypos(c *cand) {
 	cl := &m.b.clients[c.client]
+	named := map[int]bool{}
+	for _, r := range c.refs {
+		named[r.chunk] = true
+	}
 	for _, n := range m.nums {
 		if n.level < refBare3 || len(n.digits) < 3 {
 			continue
@@ -280,11 +286,11 @@ func (m *matcher) addTypos(c *cand) {
 					break
 				}
 				d := &m.b.docs[i]
-				if d.cur != m.cur || d.open <= 0 {
+				if d.cur != m.cur || d.open <= 0 || (named[n.chunk] && d.open != m.amount) {
 					continue
 				}
 				if typoOf(n.digits, strings.TrimLeft(numberDigits(d.number), "0")) {
-					c.refs = addRef(c.refs, numRef{doc: i, level: refTypo, written: n.written})
+					c.refs = addRef(c.refs, numRef{doc: i, level: refTypo, written: n.written, chunk: n.chunk})
 				}
 			}
 		}
@@ -550,7 +556,9 @@ func (m *matcher) namedHyps(c *cand, named, namedNotes []numRef, open, notes []i
 		last := allocs[len(allocs)-1]
 		h := m.newHyp(c, named, namedNotes, allocs, nil, 0)
 		h.score += partialPoints
-		h.noAuto = !explicit
+		// Which of several named invoices is paid in part is a guess (one may
+		// have been paid in part by a line still waiting for confirmation).
+		h.noAuto = !explicit || len(allocs) > 1
 		h.reasons = append(h.reasons, reason("bank.reason.partial", "number", b.docs[last.doc].number,
 			"left", m.money(b.docs[last.doc].open-last.amount)))
 		m.hyps = append(m.hyps, h)
@@ -714,6 +722,21 @@ func (m *matcher) fallbackHyps(c *cand, named, namedNotes []numRef, open []int32
 	h.noAuto = true
 	h.reasons = append(h.reasons, reason("bank.reason.oldest_first"))
 	m.hyps = append(m.hyps, h)
+	// Less than one invoice: it may be a part of the next ones as well.
+	alt := 0
+	for k, i := range open {
+		if k == 0 || alt >= 2 {
+			continue
+		}
+		if d := &b.docs[i]; m.amount < d.open {
+			h := m.newHyp(c, named, namedNotes, []docAmount{{i, m.amount}}, nil, 0)
+			h.score += fallbackPoints - 0.5 - 0.5*float64(alt)
+			h.noAuto = true
+			h.reasons = append(h.reasons, reason("bank.reason.partial", "number", d.number, "left", m.money(d.open-m.amount)))
+			m.hyps = append(m.hyps, h)
+			alt++
+		}
+	}
 }
 
 // newHyp starts a hypothesis with the client's evidence, the named

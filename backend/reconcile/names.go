@@ -170,6 +170,9 @@ func (ix *nameIndex) payerFromLine(l *Line, desc text, skip []bool) payerName {
 		}
 		p.tokens = append(p.tokens, w)
 	}
+	for len(shown) > 0 && (legalWords[shown[0]] || bankWords[shown[0]]) {
+		shown = shown[1:] // "DE COMERCIAL SUR": the name starts at its first own word
+	}
 	p.text = strings.ToUpper(strings.Join(shown, " "))
 	p.truncated = length-1 >= 18
 	return p

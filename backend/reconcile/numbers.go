@@ -54,6 +54,7 @@ type numRef struct {
 	doc     int32
 	level   refLevel
 	written string
+	chunk   int // the chunk it was read from
 }
 
 // invoiceWords introduce a document number.
