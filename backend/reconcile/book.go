@@ -334,13 +334,24 @@ func (b *Book) setOpen(i int32, open int64) {
 
 // Run matches lines in order. A line matched automatically is applied to the
 // book before the next is matched, so no two lines pay the same invoice
-// beyond its open amount automatically; suggestions consume nothing.
+// beyond its open amount automatically; suggestions consume nothing, but a
+// document that an earlier line's first suggestion pays is not paid in part
+// or in excess automatically by a later line (its open amount is in doubt
+// until the user decides).
 func (b *Book) Run(lines []Line, opt Options) []Result {
 	out := make([]Result, len(lines))
+	pending := map[int32]bool{}
 	for i := range lines {
-		out[i] = b.Match(lines[i], opt)
-		if out[i].Auto {
+		out[i] = b.match(lines[i], opt, pending)
+		switch {
+		case out[i].Auto:
 			b.Apply(out[i].Proposals[0])
+		case len(out[i].Proposals) > 0:
+			for _, a := range out[i].Proposals[0].Allocs {
+				if p := b.docIndex(a.DocumentID); p >= 0 {
+					pending[p] = true
+				}
+			}
 		}
 	}
 	return out

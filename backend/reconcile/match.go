@@ -74,6 +74,7 @@ type cand struct {
 	client  int32
 	tax     *taxHit
 	rule    int // index of a client rule, -1
+	ruleRef compiledRule
 	sim     float64
 	refs    []numRef
 	score   float64 // the client's evidence
@@ -88,6 +89,7 @@ type hyp struct {
 	remainder int64
 	score     float64
 	noAuto    bool
+	inexact   bool // pays part of a document, or more than the documents (a remainder)
 	reasons   []Reason
 }
 
@@ -114,12 +116,20 @@ type matcher struct {
 	payer  payerName
 	cands  map[int32]*cand
 	hyps   []hyp
+	// pending are documents that earlier lines of the same run may have
+	// paid (their first proposal, not accepted): a later line does not pay
+	// them in part or in excess automatically, since their open amount is in doubt.
+	pending map[int32]bool
 }
 
 // Match classifies one line and, for a deposit, proposes matches, best
 // first, saying whether the first is sure enough to be accepted without
 // asking. It reads the book and changes nothing.
 func (b *Book) Match(l Line, opt Options) Result {
+	return b.match(l, opt, nil)
+}
+
+func (b *Book) match(l Line, opt Options, pending map[int32]bool) Result {
 	opt = opt.withDefaults()
 	res := Result{LineID: l.ID}
 	t := lineText(&l)
@@ -131,7 +141,7 @@ func (b *Book) Match(l Line, opt Options) Result {
 	if !ok {
 		return res // nothing open in that currency
 	}
-	m := &matcher{b: b, l: &l, cur: cur, day: dayNumber(l.Date), amount: l.Amount, t: t, cands: map[int32]*cand{}}
+	m := &matcher{b: b, l: &l, cur: cur, day: dayNumber(l.Date), amount: l.Amount, t: t, cands: map[int32]*cand{}, pending: pending}
 	m.gather()
 	for _, c := range m.ranked() {
 		m.hypothesize(c)
@@ -249,7 +259,7 @@ func (m *matcher) addRule(r compiledRule) {
 	}
 	c := m.cand(p)
 	if c.rule < 0 {
-		c.rule = r.index
+		c.rule, c.ruleRef = r.index, r
 	}
 }
 
@@ -319,7 +329,7 @@ func (m *matcher) scoreClient(c *cand) {
 		s -= otherTaxIDCost
 	}
 	if c.rule >= 0 {
-		s += rulePoints
+		s += rulePoints * m.ruleCoverage(c.ruleRef)
 		c.reasons = append(c.reasons, Reason{Key: "bank.reason.rule", Params: map[string]string{
 			"pattern": b.rules.rules[c.rule].Pattern, "client": cl.name}})
 	}
@@ -331,6 +341,33 @@ func (m *matcher) scoreClient(c *cand) {
 		}
 	}
 	c.score = s
+}
+
+// ruleCoverage is how much of the payer's name a learned rule's words
+// account for: a rule learned from "SALINAS" says less of a payer named
+// "PLASTICOS SALINAS" than of one named "SALINAS". An account or tax ID
+// rule covers everything.
+func (m *matcher) ruleCoverage(r compiledRule) float64 {
+	if r.id != "" {
+		return 1
+	}
+	n, hit := 0, 0
+	for _, t := range m.payer.tokens {
+		if len(t) < 2 {
+			continue
+		}
+		n++
+		for _, w := range r.words {
+			if wordMatch(t, w, false) > 0 || wordMatch(w, t, false) > 0 {
+				hit++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return 1
+	}
+	return max(0.4, float64(hit)/float64(n))
 }
 
 func taxName(country string) string {
@@ -555,6 +592,7 @@ func (m *matcher) namedHyps(c *cand, named, namedNotes []numRef, open, notes []i
 		}
 		last := allocs[len(allocs)-1]
 		h := m.newHyp(c, named, namedNotes, allocs, nil, 0)
+		h.inexact = true
 		h.score += partialPoints
 		// Which of several named invoices is paid in part is a guess (one may
 		// have been paid in part by a line still waiting for confirmation).
@@ -569,16 +607,8 @@ func (m *matcher) namedHyps(c *cand, named, namedNotes []numRef, open, notes []i
 			allocs = append(allocs, docAmount{i, b.docs[i].open})
 		}
 		// The rest may pay other open documents exactly.
-		var others []int32
-		var amounts []int64
 		for _, i := range open {
-			if !slices.Contains(docs, i) && len(others) < maxSubsetItems {
-				others = append(others, i)
-				amounts = append(amounts, b.docs[i].open)
-			}
-		}
-		for k, i := range others {
-			if amounts[k] == extra {
+			if !slices.Contains(docs, i) && b.docs[i].open == extra {
 				all := append(append([]docAmount(nil), allocs...), docAmount{i, extra})
 				h := m.newHyp(c, named, namedNotes, all, nil, 0)
 				h.score += exactPoints - 2
@@ -588,8 +618,11 @@ func (m *matcher) namedHyps(c *cand, named, namedNotes []numRef, open, notes []i
 			}
 		}
 		h := m.newHyp(c, named, namedNotes, allocs, nil, extra)
+		h.inexact = true
 		h.score += overPoints
-		h.noAuto = !explicit
+		// Real overpayments are small (rounding, a fee paid twice); a large
+		// excess is more likely a payment of something else as well.
+		h.noAuto = !explicit || extra*10 > m.amount
 		h.reasons = append(h.reasons, reason("bank.reason.overpayment", "amount", m.money(extra)))
 		m.hyps = append(m.hyps, h)
 	}
@@ -777,6 +810,9 @@ func (m *matcher) newHyp(c *cand, named, namedNotes []numRef, allocs []docAmount
 			} else if r.level >= refBare && !b.docs[r.doc].credit {
 				missed++
 				h.reasons = append(h.reasons, reason("bank.reason.number_elsewhere", "number", b.docs[r.doc].number))
+				if r.level.explicit() {
+					h.noAuto = true // the line says it pays a document this proposal does not
+				}
 			}
 		}
 	}
@@ -887,6 +923,13 @@ func (m *matcher) propose(opt Options) ([]Proposal, bool) {
 		out[k] = p
 	}
 	auto := !hs[0].noAuto && out[0].Confidence >= opt.AutoThreshold
+	if auto && hs[0].inexact && m.pending != nil {
+		for _, a := range hs[0].allocs {
+			if m.pending[a.doc] {
+				auto = false
+			}
+		}
+	}
 	return out, auto
 }
 

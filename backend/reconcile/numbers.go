@@ -166,7 +166,19 @@ func findNumbers(t text, skip []bool, amount int64, exp int, day date.Date) []nu
 			ctx, listLevel, prevLetter = refNone, refNone, ""
 			continue
 		}
-		cands := readNumberChunk(s, level, credit)
+		var cands []numCand
+		if pieces := strings.Split(s, "/"); len(pieces) > 1 && allHaveDigits(pieces, 3) {
+			// "F001-4316/F001-4340", "1234/1235": a list, one number a piece.
+			for _, p := range pieces {
+				got := readNumberChunk(p, level, credit)
+				if len(got) > 0 && got[0].level >= refKeyword {
+					level = refKeyword
+				}
+				cands = append(cands, got...)
+			}
+		} else {
+			cands = readNumberChunk(s, level, credit)
+		}
 		for k := range cands {
 			cands[k].chunk = i
 			cands[k].prev = prevLetter
@@ -277,6 +289,16 @@ func numberCand(digits, numKey, series string, level refLevel, credit bool) (num
 		return numCand{}, false // an account number, a CLABE, a card
 	}
 	return numCand{key: key, digits: d, numKey: numKey, series: series, level: level, credit: credit}, true
+}
+
+// allHaveDigits reports whether every piece has at least n digits.
+func allHaveDigits(pieces []string, n int) bool {
+	for _, p := range pieces {
+		if digitCount(p) < n {
+			return false
+		}
+	}
+	return true
 }
 
 func allNumberParts(parts []string) bool {

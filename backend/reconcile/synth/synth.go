@@ -759,16 +759,20 @@ func (g *gen) writeRef(paid []int, lab *Label) string {
 	}
 	if len(forms) == 1 {
 		f := forms[0]
+		if digitsOnly(f) {
+			switch g.rng.IntN(4) {
+			case 0:
+				return "F-" + f
+			case 1:
+				return "F" + f
+			case 2:
+				return "fac" + f
+			}
+		}
 		switch g.rng.IntN(9) {
 		case 0:
 			return "FACT " + f
-		case 1:
-			return "F-" + f
-		case 2:
-			return "F" + f
-		case 3:
-			return "fac" + f
-		case 4:
+		case 1, 2, 3, 4:
 			return "FAC. " + f
 		case 5:
 			return "Nº " + f
@@ -787,9 +791,21 @@ func (g *gen) writeRef(paid []int, lab *Label) string {
 	case 1:
 		return "FACT " + strings.Join(forms, "/")
 	case 2:
-		return "F" + strings.Join(forms, " F")
+		if digitsOnly(forms[0]) {
+			return "F" + strings.Join(forms, " F")
+		}
+		return strings.Join(forms, " ")
 	}
 	return "FACTS " + strings.Join(forms, " ")
+}
+
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // typo changes one digit or swaps two adjacent ones.
