@@ -43,6 +43,7 @@ type clientRec struct {
 	id      int64
 	taxID   string
 	name    string      // the legal name (the trade name when there is none), for reasons
+	form    string      // its company form, as legalForm writes it
 	tokens  [2][]string // significant words of the legal and the trade name
 	docs    []int32     // open invoices and debit notes, by due date, issue date, ID
 	credits []int32     // open credit notes
@@ -108,6 +109,7 @@ func NewBook(country string, clients []Client, docs []Document, rules []Rule) *B
 			rec.name = c.TradeName
 		}
 		rec.tokens[0] = nameTokens(c.LegalName)
+		rec.form = legalForm(scanText(c.LegalName).words)
 		rec.tokens[1] = nameTokens(c.TradeName)
 		names[i] = rec.tokens
 		if _, dup := b.clientPos[c.ID]; !dup {

@@ -48,6 +48,8 @@ const (
 	incompleteCost  = 2.0  // the combination search ran out of budget
 
 	corroborated = 4.0 // client evidence from which a one-digit typo in a number is believed
+	formPoints   = 0.5 // the payer's legal form is the client's (as far as it is written)
+	formCost     = 2.0 // it is another one
 )
 
 // refPoints is what a document named in the line adds, by how it is named.
@@ -340,6 +342,15 @@ func (m *matcher) scoreClient(c *cand) {
 				"payer": m.payer.text, "client": cl.name}})
 		}
 	}
+	if c.sim > 0 || c.rule >= 0 {
+		// "SEGURIDAD ESPINOZA CASTRO S. D" is an S. de R.L., not an S.C.
+		switch formsAgree(m.payer.form, cl.form) {
+		case 1:
+			s += formPoints
+		case -1:
+			s -= formCost
+		}
+	}
 	c.score = s
 }
 
@@ -441,6 +452,7 @@ func (m *matcher) hypothesize(c *cand) {
 			singles++
 		}
 	}
+	firstSingle := len(m.hyps)
 	for _, i := range open {
 		if b.docs[i].open == m.amount {
 			h := m.newHyp(c, named, namedNotes, []docAmount{{i, m.amount}}, nil, 0)
@@ -451,6 +463,19 @@ func (m *matcher) hypothesize(c *cand) {
 			}
 			m.hyps = append(m.hyps, h)
 			exact = true
+		}
+	}
+	if singles > 0 && len(open) >= 3 {
+		// One invoice is the amount; two others may add up to it as well.
+		// A single invoice is much the likelier, and the scores say by how
+		// much: the pair competes, and with enough of them, or a weak
+		// client, no proposal is sure enough to be automatic.
+		if m.pairHyps(c, named, namedNotes, open) {
+			for k := firstSingle; k < len(m.hyps); k++ {
+				if h := &m.hyps[k]; len(h.allocs) == 1 && !c.namesExplicitly(h.allocs[0].doc) {
+					h.reasons = append(h.reasons, reason("bank.reason.other_sum"))
+				}
+			}
 		}
 	}
 	// An invoice less an open credit note.
@@ -477,6 +502,38 @@ func (m *matcher) hypothesize(c *cand) {
 	if len(m.hyps) == before && c.score >= corroborated {
 		m.fallbackHyps(c, named, namedNotes, open)
 	}
+}
+
+// namesExplicitly reports whether the line names document i explicitly (FACT 1234, F-1234…).
+func (c *cand) namesExplicitly(i int32) bool {
+	for _, r := range c.refs {
+		if r.doc == i && r.level.explicit() {
+			return true
+		}
+	}
+	return false
+}
+
+// pairHyps adds the pairs of the client's open invoices that add up to the
+// deposit; it reports whether there was any.
+func (m *matcher) pairHyps(c *cand, named, namedNotes []numRef, open []int32) bool {
+	items := open
+	if len(items) > maxSubsetItems {
+		items = items[:maxSubsetItems]
+	}
+	amounts := make([]int64, len(items))
+	for k, i := range items {
+		amounts[k] = m.b.docs[i].open
+	}
+	r := subsetSums(amounts, m.amount, 2, 2000)
+	for _, set := range r.sets {
+		allocs := []docAmount{{items[set[0]], amounts[set[0]]}, {items[set[1]], amounts[set[1]]}}
+		h := m.newHyp(c, named, namedNotes, allocs, nil, 0)
+		h.score += math.Min(exactPoints-0.5, 9.5-math.Log(combinations(len(items), 2))) - 1
+		h.reasons = append(h.reasons, m.sumReason(allocs), reason("bank.reason.other_sum"))
+		m.hyps = append(m.hyps, h)
+	}
+	return len(r.sets) > 0
 }
 
 // namedHyps builds the hypotheses from the documents the line names; it
@@ -923,14 +980,51 @@ func (m *matcher) propose(opt Options) ([]Proposal, bool) {
 		out[k] = p
 	}
 	auto := !hs[0].noAuto && out[0].Confidence >= opt.AutoThreshold
-	if auto && hs[0].inexact && m.pending != nil {
+	if auto && hs[0].inexact {
 		for _, a := range hs[0].allocs {
 			if m.pending[a.doc] {
 				auto = false
 			}
 		}
+		if auto && m.typoNeighbour(hs[0]) {
+			auto = false
+		}
 	}
 	return out, auto
+}
+
+// typoNeighbour reports whether a number the line writes is one digit off
+// the number of an open document of a candidate client, other than those
+// the hypothesis pays, whose open amount is within 3 % of the deposit: then
+// a partial or excess payment of the document written may really be a
+// payment of its neighbour, mistyped. (Consecutive invoices always differ
+// in one digit; only the amount makes a neighbour a suspect.)
+func (m *matcher) typoNeighbour(h hyp) bool {
+	paid := map[int32]bool{}
+	for _, a := range h.allocs {
+		paid[a.doc] = true
+	}
+	for _, n := range m.nums {
+		if len(n.digits) < 3 {
+			continue
+		}
+		for _, c := range m.cands {
+			if c.score <= 0 && len(c.refs) == 0 {
+				continue
+			}
+			for k, i := range m.b.clients[c.client].docs {
+				if k >= 200 {
+					break
+				}
+				d := &m.b.docs[i]
+				near := d.open > 0 && m.amount*100 >= d.open*97 && m.amount*100 <= d.open*103
+				if !paid[i] && near && typoOf(n.digits, strings.TrimLeft(numberDigits(d.number), "0")) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // older orders two hypotheses by their oldest document, then by client.

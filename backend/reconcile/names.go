@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -128,6 +129,50 @@ type payerName struct {
 	tokens    []string
 	text      string // the words as read, for the reason ("COMERCIAL SUR")
 	truncated bool   // long enough that the bank may have cut it
+	form      string // the legal form at its end, as far as written ("sd" of "S. D")
+}
+
+// formWords are the words company forms are written with; "y", "cia" and
+// the like stand between a name and its form and are skipped.
+var formWords = wordSet("sa", "spa", "ltda", "lt", "ltd", "limitada", "eirl", "sas", "sac", "srl", "sc", "rl",
+	"cv", "sapi", "sab", "de", "en")
+
+var formSkip = wordSet("y", "e", "cia", "compania", "hnos", "hermanos", "asociados")
+
+// legalForm is the company form at the end of a list of name words, joined
+// without spaces ("sderldecv" for "S. de R.L. de C.V."), "" when there is none.
+func legalForm(words []string) string {
+	var parts []string
+	for k := len(words) - 1; k >= 0; k-- {
+		w := words[k]
+		switch {
+		case w == "limitada":
+			parts = append(parts, "ltda")
+		case formWords[w] || len(w) == 1:
+			parts = append(parts, w)
+		case formSkip[w]:
+		default:
+			k = -1
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	slices.Reverse(parts)
+	return strings.Join(parts, "")
+}
+
+// formsAgree compares a payer's legal form with a client's: 1 when one
+// begins the other (a bank cuts "S.A. DE C.V." to "SA DE"), -1 when they
+// differ, 0 when either is not written.
+func formsAgree(payer, client string) int {
+	switch {
+	case payer == "" || client == "":
+		return 0
+	case strings.HasPrefix(client, payer) || strings.HasPrefix(payer, client):
+		return 1
+	}
+	return -1
 }
 
 // payerFromLine reads the payer's name: the Payer field when the file gives
@@ -174,6 +219,7 @@ func (ix *nameIndex) payerFromLine(l *Line, desc text, skip []bool) payerName {
 		shown = shown[1:] // "DE COMERCIAL SUR": the name starts at its first own word
 	}
 	p.text = strings.ToUpper(strings.Join(shown, " "))
+	p.form = legalForm(shown)
 	p.truncated = length-1 >= 18
 	return p
 }

@@ -253,7 +253,10 @@ func TestQuality_MeetsTargets(t *testing.T) {
 
 func TestQualityOne(t *testing.T) {
 	groups := map[string]*group{}
-	ds := synth.Generate(1, synth.Config{Country: "CL", Clients: 300, Invoices: 3000, Lines: 2000})
-	s := evaluate(t, ds, groups)
-	t.Log(row("CL", s))
+	for _, c := range countries {
+		for _, seed := range []int64{100, 101, 102, 103, 104} {
+			ds := synth.Generate(seed, synth.Config{Country: c, Clients: 300, Invoices: 3000, Lines: 2000})
+			evaluate(t, ds, groups)
+		}
+	}
 }
