@@ -1,8 +1,10 @@
 package reconcile
 
 import (
+	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"cartera/backend/ar"
 	"cartera/backend/date"
@@ -28,6 +30,7 @@ type Book struct {
 	taxBody   map[string][]int32 // RUT/NIT body without its check digit → clients
 
 	docs    []docRec // ordered by ID
+	numbers string   // the documents' numbers end to end (docRec has no pointers for the GC to scan)
 	curs    []string // currency codes by docRec.cur
 	numHead map[uint64]int32
 	numNext []int32
@@ -36,6 +39,8 @@ type Book struct {
 	amtPrev []int32
 
 	rules ruleSet
+
+	scratch sync.Pool // *nameScratch, so that concurrent Match calls do not share one
 }
 
 // clientRec is one client, with its open documents oldest first.
@@ -49,11 +54,12 @@ type clientRec struct {
 	credits []int32     // open credit notes
 }
 
-// docRec is one open document in compact form.
+// docRec is one open document in compact form, without pointers.
 type docRec struct {
 	id        int64
 	open      int64
-	number    string
+	numOff    uint32 // its number is numbers[numOff : numOff+numLen]
+	numLen    uint16
 	client    int32 // -1 when the client is not in the book
 	issue     int32 // days since 1970-01-01
 	due       int32
@@ -130,6 +136,7 @@ func NewBook(country string, clients []Client, docs []Document, rules []Rule) *B
 		b.clients[i] = rec
 	}
 	b.names = newNameIndex(names)
+	b.scratch.New = func() any { return &nameScratch{} }
 	b.indexDocs(docs)
 	return b
 }
@@ -139,6 +146,7 @@ func NewBook(country string, clients []Client, docs []Document, rules []Rule) *B
 func (b *Book) indexDocs(docs []Document) {
 	curIndex := map[string]uint8{}
 	b.docs = make([]docRec, 0, len(docs))
+	nums := make([]byte, 0, 8*len(docs))
 	for i := range docs {
 		d := &docs[i]
 		if d.Open <= 0 {
@@ -162,9 +170,19 @@ func (b *Book) indexDocs(docs []Document) {
 		if p, ok := b.clientPos[d.ClientID]; ok {
 			client = p
 		}
-		b.docs = append(b.docs, docRec{id: d.ID, open: d.Open, number: d.Number, client: client,
+		number := d.Number
+		if len(number) > 1000 {
+			number = number[:1000] // no document number is this long; keep the arena small
+		}
+		if len(nums)+len(number) > math.MaxUint32 {
+			continue
+		}
+		off := uint32(len(nums))
+		nums = append(nums, number...)
+		b.docs = append(b.docs, docRec{id: d.ID, open: d.Open, numOff: off, numLen: uint16(len(number)), client: client,
 			issue: dayNumber(d.IssueDate), due: dayNumber(d.DueDate), appliesTo: -1, cur: ci, credit: credit})
 	}
+	b.numbers = string(nums)
 	if !slices.IsSortedFunc(b.docs, func(x, y docRec) int { return cmpInt64(x.id, y.id) }) {
 		slices.SortStableFunc(b.docs, func(x, y docRec) int { return cmpInt64(x.id, y.id) })
 	}
@@ -223,7 +241,7 @@ func (b *Book) indexDocs(docs []Document) {
 		if d.client < 0 {
 			continue
 		}
-		if k, ok := digitKey(numberDigits(d.number)); ok {
+		if k, ok := digitKey(numberDigits(b.number(int32(i)))); ok {
 			if h, ok := b.numHead[k]; ok {
 				b.numNext[i] = h
 			}
@@ -233,6 +251,12 @@ func (b *Book) indexDocs(docs []Document) {
 			b.amtLink(int32(i))
 		}
 	}
+}
+
+// number is document i's number.
+func (b *Book) number(i int32) string {
+	d := &b.docs[i]
+	return b.numbers[d.numOff : d.numOff+uint32(d.numLen)]
 }
 
 func cmpInt64(a, b int64) int {

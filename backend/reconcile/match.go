@@ -80,7 +80,7 @@ type cand struct {
 	sim     float64
 	refs    []numRef
 	score   float64 // the client's evidence
-	reasons []Reason
+	reasons []note
 }
 
 // hyp is one way the deposit may be recorded.
@@ -92,7 +92,7 @@ type hyp struct {
 	score     float64
 	noAuto    bool
 	inexact   bool // pays part of a document, or more than the documents (a remainder)
-	reasons   []Reason
+	reasons   []note
 }
 
 type docAmount struct {
@@ -189,7 +189,7 @@ func (m *matcher) gather() {
 		for i, walked := h, 0; i >= 0 && walked < 200; i, walked = b.numNext[i], walked+1 {
 			d := &b.docs[i]
 			if d.cur == m.cur && d.open > 0 && d.client >= 0 {
-				if lvl := gradeRef(n, d.number, d.credit); lvl > refNone {
+				if lvl := gradeRef(n, b.number(i), d.credit); lvl > refNone {
 					c := m.cand(d.client)
 					c.refs = addRef(c.refs, numRef{doc: i, level: lvl, written: n.written, chunk: n.chunk})
 				}
@@ -219,7 +219,10 @@ func (m *matcher) gather() {
 	}
 
 	m.payer = b.names.payerFromLine(m.l, m.t, numChunks)
-	for _, ci := range b.names.nameCandidates(m.payer, 8) {
+	sc := b.scratch.Get().(*nameScratch)
+	found := b.names.nameCandidates(m.payer, 8, sc)
+	b.scratch.Put(sc)
+	for _, ci := range found {
 		cl := &b.clients[ci]
 		sim := max(b.names.similarity(m.payer, cl.tokens[0]), b.names.similarity(m.payer, cl.tokens[1]))
 		if sim >= 0.2 {
@@ -301,7 +304,7 @@ func (m *matcher) addTypos(c *cand) {
 				if d.cur != m.cur || d.open <= 0 || (named[n.chunk] && d.open != m.amount) {
 					continue
 				}
-				if typoOf(n.digits, strings.TrimLeft(numberDigits(d.number), "0")) {
+				if typoOf(n.digits, strings.TrimLeft(numberDigits(m.b.number(i)), "0")) {
 					c.refs = addRef(c.refs, numRef{doc: i, level: refTypo, written: n.written, chunk: n.chunk})
 				}
 			}
@@ -325,21 +328,20 @@ func (m *matcher) scoreClient(c *cand) {
 		if c.tax.full {
 			shown = taxid.Format(b.country, cl.taxID)
 		}
-		c.reasons = append(c.reasons, Reason{Key: "bank.reason.taxid", Params: map[string]string{
-			"name": taxName(b.country), "taxid": strings.ToUpper(shown), "client": cl.name}})
+		c.reasons = append(c.reasons, reason("bank.reason.taxid",
+			"name", taxName(b.country), "taxid", strings.ToUpper(shown), "client", cl.name))
 	} else if len(m.taxes) > 0 {
 		s -= otherTaxIDCost
 	}
 	if c.rule >= 0 {
 		s += rulePoints * m.ruleCoverage(c.ruleRef)
-		c.reasons = append(c.reasons, Reason{Key: "bank.reason.rule", Params: map[string]string{
-			"pattern": b.rules.rules[c.rule].Pattern, "client": cl.name}})
+		c.reasons = append(c.reasons, reason("bank.reason.rule",
+			"pattern", b.rules.rules[c.rule].Pattern, "client", cl.name))
 	}
 	if c.sim > 0 {
 		if v := namePoints*c.sim - nameOffset; v > 0 {
 			s += v
-			c.reasons = append(c.reasons, Reason{Key: "bank.reason.name", Params: map[string]string{
-				"payer": m.payer.text, "client": cl.name}})
+			c.reasons = append(c.reasons, reason("bank.reason.name", "payer", m.payer.text, "client", cl.name))
 		}
 	}
 	if c.sim > 0 || c.rule >= 0 {
@@ -489,14 +491,15 @@ func (m *matcher) hypothesize(c *cand) {
 				if note.appliesTo == i {
 					h.score += appliesToPoints
 				}
-				h.reasons = append(h.reasons, reason("bank.reason.credit_note", "number", note.number))
+				h.reasons = append(h.reasons, reason("bank.reason.credit_note", "number", b.number(n)))
 				m.hyps = append(m.hyps, h)
 				exact = true
 			}
 		}
 	}
-	// Several invoices together.
-	if !exact && len(open) >= 2 {
+	// Several invoices together, for a client the line points to (a sum
+	// found among the invoices of a client nothing else points to is chance).
+	if !exact && len(open) >= 2 && (c.score >= corroborated || len(c.refs) > 0) {
 		exact = m.sumHyps(c, named, namedNotes, open, notes)
 	}
 	if len(m.hyps) == before && c.score >= corroborated {
@@ -629,7 +632,7 @@ func (m *matcher) namedHyps(c *cand, named, namedNotes []numRef, open, notes []i
 			if note.appliesTo == target {
 				h.score += appliesToPoints
 			}
-			h.reasons = append(h.reasons, reason("bank.reason.credit_note", "number", note.number))
+			h.reasons = append(h.reasons, reason("bank.reason.credit_note", "number", b.number(n)))
 			m.hyps = append(m.hyps, h)
 			found = true
 		}
@@ -654,7 +657,7 @@ func (m *matcher) namedHyps(c *cand, named, namedNotes []numRef, open, notes []i
 		// Which of several named invoices is paid in part is a guess (one may
 		// have been paid in part by a line still waiting for confirmation).
 		h.noAuto = !explicit || len(allocs) > 1
-		h.reasons = append(h.reasons, reason("bank.reason.partial", "number", b.docs[last.doc].number,
+		h.reasons = append(h.reasons, reason("bank.reason.partial", "number", b.number(last.doc),
 			"left", m.money(b.docs[last.doc].open-last.amount)))
 		m.hyps = append(m.hyps, h)
 	default: // sum < amount
@@ -734,7 +737,7 @@ func (m *matcher) sumHyps(c *cand, named, namedNotes []numRef, open, notes []int
 			h.score += v
 			if note >= 0 {
 				h.score += creditPoints - exactPoints - 1
-				h.reasons = append(h.reasons, reason("bank.reason.credit_note", "number", b.docs[note].number))
+				h.reasons = append(h.reasons, reason("bank.reason.credit_note", "number", b.number(note)))
 			}
 			h.reasons = append(h.reasons, m.sumReason(allocs))
 			if len(r.sets) > 1 {
@@ -774,7 +777,7 @@ func (m *matcher) fallbackHyps(c *cand, named, namedNotes []numRef, open []int32
 			h := m.newHyp(c, named, namedNotes, []docAmount{{i, m.amount}}, nil, 0)
 			h.score += nearPoints
 			h.noAuto = true
-			h.reasons = append(h.reasons, reason("bank.reason.short", "number", d.number, "diff", m.money(d.open-m.amount)))
+			h.reasons = append(h.reasons, reason("bank.reason.short", "number", b.number(i), "diff", m.money(d.open-m.amount)))
 			m.hyps = append(m.hyps, h)
 			near++
 		case m.amount > d.open && d.open*102 >= m.amount*100:
@@ -822,7 +825,7 @@ func (m *matcher) fallbackHyps(c *cand, named, namedNotes []numRef, open []int32
 			h := m.newHyp(c, named, namedNotes, []docAmount{{i, m.amount}}, nil, 0)
 			h.score += fallbackPoints - 0.5 - 0.5*float64(alt)
 			h.noAuto = true
-			h.reasons = append(h.reasons, reason("bank.reason.partial", "number", d.number, "left", m.money(d.open-m.amount)))
+			h.reasons = append(h.reasons, reason("bank.reason.partial", "number", b.number(i), "left", m.money(d.open-m.amount)))
 			m.hyps = append(m.hyps, h)
 			alt++
 		}
@@ -858,7 +861,7 @@ func (m *matcher) newHyp(c *cand, named, namedNotes []numRef, allocs []docAmount
 			if in(r.doc) {
 				got = append(got, refPoints(r.level))
 				key := "bank.reason.number"
-				params := []string{"number", b.docs[r.doc].number}
+				params := []string{"number", b.number(r.doc)}
 				if r.level == refTypo {
 					key = "bank.reason.number_typo"
 					params = append(params, "written", strings.ToUpper(r.written))
@@ -866,7 +869,7 @@ func (m *matcher) newHyp(c *cand, named, namedNotes []numRef, allocs []docAmount
 				h.reasons = append(h.reasons, reason(key, params...))
 			} else if r.level >= refBare && !b.docs[r.doc].credit {
 				missed++
-				h.reasons = append(h.reasons, reason("bank.reason.number_elsewhere", "number", b.docs[r.doc].number))
+				h.reasons = append(h.reasons, reason("bank.reason.number_elsewhere", "number", b.number(r.doc)))
 				if r.level.explicit() {
 					h.noAuto = true // the line says it pays a document this proposal does not
 				}
@@ -907,7 +910,7 @@ func (m *matcher) dueNear(i int32) float64 {
 	return 0
 }
 
-func (m *matcher) dueReason(i int32) Reason {
+func (m *matcher) dueReason(i int32) note {
 	d := int(m.day - m.b.docs[i].due)
 	switch {
 	case d == 0:
@@ -922,10 +925,10 @@ func (m *matcher) dueReason(i int32) Reason {
 	return reason("bank.reason.due_after", "days", strconv.Itoa(-d))
 }
 
-func (m *matcher) sumReason(allocs []docAmount) Reason {
+func (m *matcher) sumReason(allocs []docAmount) note {
 	nums := make([]string, len(allocs))
 	for k, a := range allocs {
-		nums[k] = m.b.docs[a.doc].number
+		nums[k] = m.b.number(a.doc)
 	}
 	return reason("bank.reason.sum", "count", strconv.Itoa(len(allocs)), "numbers", strings.Join(nums, ", "))
 }
@@ -934,13 +937,27 @@ func (m *matcher) money(v int64) string {
 	return money.FormatPlain(v, m.b.curs[m.cur], m.b.style)
 }
 
-func reason(key string, kv ...string) Reason {
-	r := Reason{Key: key}
-	if len(kv) > 0 {
-		r.Params = make(map[string]string, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			r.Params[kv[i]] = kv[i+1]
+// note is a reason while hypotheses are weighed: a plain value, turned
+// into a Reason (with its map) only for the proposals a line returns.
+type note struct {
+	key string
+	kv  [6]string // up to three name-value pairs
+}
+
+func reason(key string, kv ...string) note {
+	n := note{key: key}
+	copy(n.kv[:], kv)
+	return n
+}
+
+// Reason is the note as backend/i18n renders it.
+func (n note) Reason() Reason {
+	r := Reason{Key: n.key}
+	for i := 0; i+1 < len(n.kv) && n.kv[i] != ""; i += 2 {
+		if r.Params == nil {
+			r.Params = make(map[string]string, 3)
 		}
+		r.Params[n.kv[i]] = n.kv[i+1]
 	}
 	return r
 }
@@ -967,8 +984,11 @@ func (m *matcher) propose(opt Options) ([]Proposal, bool) {
 	out := make([]Proposal, n)
 	for k := 0; k < n; k++ {
 		h := hs[k]
-		p := Proposal{ClientID: m.b.clients[h.client].id, Remainder: h.remainder, Reasons: h.reasons,
-			Confidence: math.Exp(h.score-top) / total}
+		p := Proposal{ClientID: m.b.clients[h.client].id, Remainder: h.remainder,
+			Confidence: math.Exp(h.score-top) / total, Reasons: make([]Reason, len(h.reasons))}
+		for k, n := range h.reasons {
+			p.Reasons[k] = n.Reason()
+		}
 		for _, a := range h.allocs {
 			if a.amount > 0 {
 				p.Allocs = append(p.Allocs, Alloc{DocumentID: m.b.docs[a.doc].id, Amount: a.amount})
@@ -1018,7 +1038,7 @@ func (m *matcher) typoNeighbour(h hyp) bool {
 				}
 				d := &m.b.docs[i]
 				near := d.open > 0 && m.amount*100 >= d.open*97 && m.amount*100 <= d.open*103
-				if !paid[i] && near && typoOf(n.digits, strings.TrimLeft(numberDigits(d.number), "0")) {
+				if !paid[i] && near && typoOf(n.digits, strings.TrimLeft(numberDigits(m.b.number(i)), "0")) {
 					return true
 				}
 			}

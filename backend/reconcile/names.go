@@ -224,21 +224,36 @@ func (ix *nameIndex) payerFromLine(l *Line, desc text, skip []bool) payerName {
 	return p
 }
 
+// nameScratch is the working memory of nameCandidates, reused between lines.
+type nameScratch struct {
+	acc     []float32 // per client
+	touched []int32
+}
+
 // nameCandidates returns up to limit clients whose names share rare words
-// with the payer's, most promising first.
-func (ix *nameIndex) nameCandidates(p payerName, limit int) []int32 {
+// with the payer's, most promising first. Words are taken rarest first; a
+// word that a twentieth of the clients share is skipped once rarer words
+// have found someone, as it would add nothing but work.
+func (ix *nameIndex) nameCandidates(p payerName, limit int, sc *nameScratch) []int32 {
 	if len(p.tokens) == 0 {
 		return nil
 	}
-	score := make(map[int32]float64, 16)
-	add := func(w string, q float64) {
+	if len(sc.acc) < ix.clients {
+		sc.acc = make([]float32, ix.clients)
+	}
+	sc.touched = sc.touched[:0]
+	common := max(200, ix.clients/20)
+	add := func(w string, q float32) {
 		post := ix.posting[w]
-		if len(post) > 2000 && len(score) > 0 {
-			return // a word half the clients share adds nothing to rarer ones
+		if len(post) > common && len(sc.touched) > 0 {
+			return
 		}
-		v := ix.idf[w] * q
+		v := float32(ix.idf[w]) * q
 		for _, c := range post {
-			score[c] += v
+			if sc.acc[c] == 0 {
+				sc.touched = append(sc.touched, c)
+			}
+			sc.acc[c] += v
 		}
 	}
 	toks := append([]string(nil), p.tokens...)
@@ -255,18 +270,32 @@ func (ix *nameIndex) nameCandidates(p payerName, limit int) []int32 {
 			ix.prefixed(w, 48, func(v string) { add(v, 0.8) })
 		}
 	}
-	out := make([]int32, 0, len(score))
-	for c := range score {
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if score[out[i]] != score[out[j]] {
-			return score[out[i]] > score[out[j]]
+	// The best limit of the touched clients, without sorting them all.
+	out := make([]int32, 0, limit+1)
+	better := func(a, b int32) bool {
+		if sc.acc[a] != sc.acc[b] {
+			return sc.acc[a] > sc.acc[b]
 		}
-		return out[i] < out[j]
-	})
-	if len(out) > limit {
-		out = out[:limit]
+		return a < b
+	}
+	for _, c := range sc.touched {
+		if len(out) == limit && !better(c, out[limit-1]) {
+			continue
+		}
+		k := len(out)
+		if k < limit {
+			out = append(out, c)
+		} else {
+			k = limit - 1
+			out[k] = c
+		}
+		for k > 0 && better(out[k], out[k-1]) {
+			out[k], out[k-1] = out[k-1], out[k]
+			k--
+		}
+	}
+	for _, c := range sc.touched {
+		sc.acc[c] = 0
 	}
 	return out
 }

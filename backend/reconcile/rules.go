@@ -89,6 +89,16 @@ func wordKey(w string) string {
 
 func compileRules(rules []Rule) ruleSet {
 	rs := ruleSet{rules: rules, byID: map[string][]compiledRule{}, byWord: map[string][]compiledRule{}}
+	// Client rules are found by their rarest word, so that a line with a
+	// common word ("COMERCIAL") does not test every rule that has it.
+	df := map[string]int{}
+	for _, r := range rules {
+		if r.Kind == RuleClient && idPattern(r.Pattern) == "" {
+			for _, w := range scanText(r.Pattern).words {
+				df[wordKey(w)]++
+			}
+		}
+	}
 	for i, r := range rules {
 		c := compiledRule{index: i}
 		if id := idPattern(r.Pattern); id != "" {
@@ -107,6 +117,11 @@ func compileRules(rules []Rule) ruleSet {
 			rs.byID[c.id] = append(rs.byID[c.id], c)
 		} else {
 			k := wordKey(c.words[0])
+			for _, w := range c.words[1:] {
+				if df[wordKey(w)] < df[k] {
+					k = wordKey(w)
+				}
+			}
 			rs.byWord[k] = append(rs.byWord[k], c)
 		}
 	}

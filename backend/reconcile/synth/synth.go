@@ -369,6 +369,9 @@ func (g *gen) makeDocuments() {
 		weights[i] = math.Exp(g.rng.NormFloat64() * 0.9)
 		total += weights[i]
 	}
+	g.docs = make([]reconcile.Document, 0, g.cfg.Invoices+g.cfg.Invoices/8+n)
+	g.issued = make([]int32, 0, cap(g.docs))
+	g.open = make([]int64, 0, cap(g.docs))
 	seq := 1000 + g.rng.IntN(40_000)
 	creditSeq := 100 + g.rng.IntN(900)
 	start := dayNum(g.cfg.Start)
