@@ -21,12 +21,21 @@ func BenchmarkRun(b *testing.B) {
 			ds := synth.Generate(7, synth.Config{Country: "CL", Clients: 20_000, Invoices: 1_000_000, Lines: lines})
 			gen := time.Since(start)
 			runtime.GC()
+			var before runtime.MemStats
+			runtime.ReadMemStats(&before)
 			b.ResetTimer()
 			var auto int
 			for i := 0; i < b.N; i++ {
 				t0 := time.Now()
 				book := reconcile.NewBook(ds.Country, ds.Clients, ds.Documents, ds.Rules)
 				built := time.Since(t0)
+				b.StopTimer()
+				runtime.GC()
+				var after runtime.MemStats
+				runtime.ReadMemStats(&after)
+				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "book-MiB")
+				b.ReportMetric(float64(before.HeapAlloc)/(1<<20), "dataset-MiB")
+				b.StartTimer()
 				res := book.Run(ds.Lines, reconcile.Options{})
 				auto = 0
 				for _, r := range res {

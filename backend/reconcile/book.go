@@ -2,9 +2,11 @@ package reconcile
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"cartera/backend/ar"
 	"cartera/backend/date"
@@ -364,23 +366,113 @@ func (b *Book) setOpen(i int32, open int64) {
 // document that an earlier line's first suggestion pays is not paid in part
 // or in excess automatically by a later line (its open amount is in doubt
 // until the user decides).
+//
+// Lines are matched on all processors, a batch at a time, against the book
+// as the batch starts; walking the batch in order, a line is matched again
+// when an automatic match earlier in the batch changed what it read, so the
+// results are exactly those of matching one line after another.
 func (b *Book) Run(lines []Line, opt Options) []Result {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || len(lines) < 2*runBatch {
+		return b.runSequential(lines, opt)
+	}
 	out := make([]Result, len(lines))
 	pending := map[int32]bool{}
-	for i := range lines {
-		out[i] = b.match(lines[i], opt, pending)
-		switch {
-		case out[i].Auto:
-			b.Apply(out[i].Proposals[0])
-		case len(out[i].Proposals) > 0:
-			for _, a := range out[i].Proposals[0].Allocs {
-				if p := b.docIndex(a.DocumentID); p >= 0 {
-					pending[p] = true
+	spec := make([]Result, runBatch)
+	reads := make([]readSet, runBatch)
+	dirty := map[int32]bool{}   // clients an automatic match of this batch changed
+	newOpen := map[int64]bool{} // open amounts documents were left with
+	for start := 0; start < len(lines); start += runBatch {
+		end := min(start+runBatch, len(lines))
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		next.Store(int64(start))
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= end {
+						return
+					}
+					spec[i-start], reads[i-start] = b.match(lines[i], opt, nil)
+				}
+			}()
+		}
+		wg.Wait()
+		clear(dirty)
+		clear(newOpen)
+		for i := start; i < end; i++ {
+			r, rs := spec[i-start], reads[i-start]
+			stale := newOpen[lines[i].Amount]
+			for _, c := range rs.clients {
+				if dirty[c] {
+					stale = true
+					break
 				}
 			}
+			if stale {
+				r, rs = b.match(lines[i], opt, pending)
+			} else if r.Auto && rs.inexact {
+				// What match would have said with the run's pending documents.
+				for _, a := range r.Proposals[0].Allocs {
+					if p := b.docIndex(a.DocumentID); p >= 0 && pending[p] {
+						r.Auto = false
+					}
+				}
+			}
+			b.settle(r, pending, dirty, newOpen)
+			out[i] = r
 		}
 	}
 	return out
+}
+
+// runBatch is how many lines Run matches at once.
+const runBatch = 256
+
+// runSequential is Run one line after another.
+func (b *Book) runSequential(lines []Line, opt Options) []Result {
+	out := make([]Result, len(lines))
+	pending := map[int32]bool{}
+	for i := range lines {
+		out[i], _ = b.match(lines[i], opt, pending)
+		b.settle(out[i], pending, nil, nil)
+	}
+	return out
+}
+
+// settle applies an automatic match, noting the clients and open amounts it
+// changed, or marks the documents of a suggestion as pending.
+func (b *Book) settle(r Result, pending, dirty map[int32]bool, newOpen map[int64]bool) {
+	switch {
+	case r.Auto:
+		p := r.Proposals[0]
+		b.Apply(p)
+		if dirty != nil {
+			for _, a := range p.Allocs {
+				if i := b.docIndex(a.DocumentID); i >= 0 {
+					dirty[b.docs[i].client] = true
+					newOpen[b.docs[i].open] = true
+				}
+			}
+			for _, c := range p.Credits {
+				for _, id := range []int64{c.CreditNoteID, c.DocumentID} {
+					if i := b.docIndex(id); i >= 0 {
+						dirty[b.docs[i].client] = true
+						newOpen[b.docs[i].open] = true
+					}
+				}
+			}
+		}
+	case len(r.Proposals) > 0:
+		for _, a := range r.Proposals[0].Allocs {
+			if i := b.docIndex(a.DocumentID); i >= 0 {
+				pending[i] = true
+			}
+		}
+	}
 }
 
 // lineCurrency is the currency a line is in: its own, else the portfolio's.

@@ -122,34 +122,51 @@ type matcher struct {
 	// paid (their first proposal, not accepted): a later line does not pay
 	// them in part or in excess automatically, since their open amount is in doubt.
 	pending map[int32]bool
+	openBuf []int32 // reused by hypothesize
 }
 
 // Match classifies one line and, for a deposit, proposes matches, best
 // first, saying whether the first is sure enough to be accepted without
 // asking. It reads the book and changes nothing.
 func (b *Book) Match(l Line, opt Options) Result {
-	return b.match(l, opt, nil)
+	r, _ := b.match(l, opt, nil)
+	return r
 }
 
-func (b *Book) match(l Line, opt Options, pending map[int32]bool) Result {
+// readSet is what a match read of the book that Apply may change: the
+// clients whose documents it considered, and whether its first proposal
+// pays a document in part or in excess (which documents pending in a run
+// keep from being automatic).
+type readSet struct {
+	clients []int32
+	inexact bool
+}
+
+func (b *Book) match(l Line, opt Options, pending map[int32]bool) (Result, readSet) {
 	opt = opt.withDefaults()
 	res := Result{LineID: l.ID}
 	t := lineText(&l)
 	res.Category, res.RuleID = b.rules.classifyLine(&l, ruleWords(&l, t), lineIDs(&l, t))
 	if res.Category != CategoryDeposit {
-		return res
+		return res, readSet{}
 	}
 	cur, ok := b.lineCurrency(&l)
 	if !ok {
-		return res // nothing open in that currency
+		return res, readSet{} // nothing open in that currency
 	}
-	m := &matcher{b: b, l: &l, cur: cur, day: dayNumber(l.Date), amount: l.Amount, t: t, cands: map[int32]*cand{}, pending: pending}
+	m := &matcher{b: b, l: &l, cur: cur, day: dayNumber(l.Date), amount: l.Amount, t: t,
+		cands: make(map[int32]*cand, 8), pending: pending, hyps: make([]hyp, 0, 16)}
 	m.gather()
 	for _, c := range m.ranked() {
 		m.hypothesize(c)
 	}
-	res.Proposals, res.Auto = m.propose(opt)
-	return res
+	var rs readSet
+	res.Proposals, res.Auto, rs.inexact = m.propose(opt)
+	rs.clients = make([]int32, 0, len(m.cands))
+	for c := range m.cands {
+		rs.clients = append(rs.clients, c)
+	}
+	return res, rs
 }
 
 func (m *matcher) cand(client int32) *cand {
@@ -421,12 +438,13 @@ func (m *matcher) ranked() []*cand {
 func (m *matcher) hypothesize(c *cand) {
 	b := m.b
 	cl := &b.clients[c.client]
-	var open []int32 // receivables in the line's currency, oldest first
+	open := m.openBuf[:0] // receivables in the line's currency, oldest first
 	for _, i := range cl.docs {
 		if d := &b.docs[i]; d.cur == m.cur && d.open > 0 {
 			open = append(open, i)
 		}
 	}
+	m.openBuf = open
 	var notes []int32
 	for _, i := range cl.credits {
 		if d := &b.docs[i]; d.cur == m.cur && d.open > 0 {
@@ -837,7 +855,8 @@ func (m *matcher) fallbackHyps(c *cand, named, namedNotes []numRef, open []int32
 func (m *matcher) newHyp(c *cand, named, namedNotes []numRef, allocs []docAmount, credits []creditAmount, remainder int64) hyp {
 	b := m.b
 	h := hyp{client: c.client, allocs: allocs, credits: credits, remainder: remainder, score: c.score}
-	h.reasons = append(h.reasons, c.reasons...)
+	h.reasons = make([]note, len(c.reasons), len(c.reasons)+4)
+	copy(h.reasons, c.reasons)
 	in := func(doc int32) bool {
 		for _, a := range allocs {
 			if a.doc == doc {
@@ -963,9 +982,9 @@ func (n note) Reason() Reason {
 }
 
 // propose turns the hypotheses into proposals with confidences, best first.
-func (m *matcher) propose(opt Options) ([]Proposal, bool) {
+func (m *matcher) propose(opt Options) ([]Proposal, bool, bool) {
 	if len(m.hyps) == 0 {
-		return nil, false
+		return nil, false, false
 	}
 	hs := dedupe(m.hyps)
 	// Oldest documents first among equals, then by client for a stable order.
@@ -980,14 +999,32 @@ func (m *matcher) propose(opt Options) ([]Proposal, bool) {
 	for _, h := range hs {
 		total += math.Exp(h.score - top)
 	}
+	auto := !hs[0].noAuto && 1/total >= opt.AutoThreshold
+	// Proposals past the third with almost no chance are not worth their
+	// memory (a run keeps every line's); after an automatic match only
+	// those with some chance at all are.
 	n := min(len(hs), opt.MaxProposals)
+	for n > 1 {
+		c := math.Exp(hs[n-1].score-top) / total
+		if (auto && c < 0.001) || (n > 3 && c < 0.01) {
+			n--
+			continue
+		}
+		break
+	}
 	out := make([]Proposal, n)
+	shared := make(map[note]Reason, 8) // one map per distinct reason of the line
 	for k := 0; k < n; k++ {
 		h := hs[k]
 		p := Proposal{ClientID: m.b.clients[h.client].id, Remainder: h.remainder,
 			Confidence: math.Exp(h.score-top) / total, Reasons: make([]Reason, len(h.reasons))}
 		for k, n := range h.reasons {
-			p.Reasons[k] = n.Reason()
+			r, ok := shared[n]
+			if !ok {
+				r = n.Reason()
+				shared[n] = r
+			}
+			p.Reasons[k] = r
 		}
 		for _, a := range h.allocs {
 			if a.amount > 0 {
@@ -999,7 +1036,6 @@ func (m *matcher) propose(opt Options) ([]Proposal, bool) {
 		}
 		out[k] = p
 	}
-	auto := !hs[0].noAuto && out[0].Confidence >= opt.AutoThreshold
 	if auto && hs[0].inexact {
 		for _, a := range hs[0].allocs {
 			if m.pending[a.doc] {
@@ -1010,7 +1046,7 @@ func (m *matcher) propose(opt Options) ([]Proposal, bool) {
 			auto = false
 		}
 	}
-	return out, auto
+	return out, auto, hs[0].inexact
 }
 
 // typoNeighbour reports whether a number the line writes is one digit off

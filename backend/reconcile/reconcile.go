@@ -134,6 +134,8 @@ type CreditUse struct {
 
 // Reason is one piece of evidence behind a proposal, as a message key with
 // parameters that backend/i18n renders: i18n.Message(lang, r.Key, r.Params).
+// The proposals of one line share the Params of their common reasons: read
+// them, do not modify them.
 type Reason struct {
 	Key    string
 	Params map[string]string
