@@ -956,6 +956,24 @@ func (m *matcher) money(v int64) string {
 	return money.FormatPlain(v, m.b.curs[m.cur], m.b.style)
 }
 
+// reasonRank orders a proposal's reasons as a person reads them: the
+// documents the line names, what the amount says, who the payer is, what
+// is doubtful, and last the dates.
+func reasonRank(key string) int {
+	switch key {
+	case "bank.reason.number", "bank.reason.number_typo":
+		return 0
+	case "bank.reason.exact_amount", "bank.reason.sum", "bank.reason.credit_note", "bank.reason.partial",
+		"bank.reason.overpayment", "bank.reason.short", "bank.reason.oldest_first", "bank.reason.on_account":
+		return 1
+	case "bank.reason.taxid", "bank.reason.rule", "bank.reason.name", "bank.reason.amount_only":
+		return 2
+	case "bank.reason.same_amount", "bank.reason.other_sum", "bank.reason.number_elsewhere":
+		return 3
+	}
+	return 4
+}
+
 // note is a reason while hypotheses are weighed: a plain value, turned
 // into a Reason (with its map) only for the proposals a line returns.
 type note struct {
@@ -1018,6 +1036,7 @@ func (m *matcher) propose(opt Options) ([]Proposal, bool, bool) {
 		h := hs[k]
 		p := Proposal{ClientID: m.b.clients[h.client].id, Remainder: h.remainder,
 			Confidence: math.Exp(h.score-top) / total, Reasons: make([]Reason, len(h.reasons))}
+		slices.SortStableFunc(h.reasons, func(x, y note) int { return reasonRank(x.key) - reasonRank(y.key) })
 		for k, n := range h.reasons {
 			r, ok := shared[n]
 			if !ok {

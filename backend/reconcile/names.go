@@ -347,9 +347,14 @@ func (ix *nameIndex) similarity(p payerName, client []string) float64 {
 	if lastMatched < 0 {
 		return 0
 	}
+	// Client words after the last one matched may have been cut off by the
+	// bank, but only when the payer's own words are all accounted for: an
+	// unexplained word ("TRANSPORTES GARCIA" for "Transportes Andes") says
+	// the name is another one, not a cut one.
+	cut := p.truncated && matchedP >= 0.9*totalP
 	var matchedC, totalC float64
 	for j, c := range client {
-		if p.truncated && j > lastMatched {
+		if cut && j > lastMatched {
 			break
 		}
 		w := ix.weight(c)
