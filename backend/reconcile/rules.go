@@ -165,12 +165,25 @@ func lineIDs(l *Line, t text) []string {
 	if p := strings.TrimSpace(l.PayerID); p != "" {
 		ids = append(ids, compactNumber(foldText(p)))
 	}
-	for _, c := range t.chunks {
+	for i, c := range t.chunks {
 		if digitCount(c.s) >= 6 {
 			ids = append(ids, compactNumber(c.s))
 		}
+		// "0012345678 09": an account number the bank split with a space.
+		if i > 0 && allDigitsOrDash(c.s) && allDigitsOrDash(t.chunks[i-1].s) && digitCount(c.s)+digitCount(t.chunks[i-1].s) >= 6 {
+			ids = append(ids, compactNumber(t.chunks[i-1].s+c.s))
+		}
 	}
 	return ids
+}
+
+func allDigitsOrDash(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) && s[i] != '-' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // kindRank breaks ties between classification rules with as many words:

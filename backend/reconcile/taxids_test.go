@@ -26,7 +26,7 @@ func TestTaxIDs_WrittenForms(t *testing.T) {
 	rfc := withDV(t, "MX", "ABC850101AB")
 	cases := []struct {
 		country, id, text string
-		found, full      bool
+		found, full       bool
 	}{
 		{"CL", rut, "ABONO TERCEROS " + taxid.Format("CL", rut) + " COMERCIAL SUR", true, true},
 		{"CL", rut, "TEF " + rut + " COMERCIAL SUR", true, true},
