@@ -3,11 +3,13 @@ package reconcile_test
 import (
 	"flag"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"cartera/backend/i18n"
 	"cartera/backend/reconcile"
 	"cartera/backend/reconcile/synth"
 )
@@ -251,12 +253,44 @@ func TestQuality_MeetsTargets(t *testing.T) {
 	checkTargets(t, "held-out seeds", held)
 }
 
-func TestQualityOne(t *testing.T) {
-	groups := map[string]*group{}
+// Run matches batches of lines on all processors; its results are exactly
+// those of matching one line after another.
+func TestRun_BatchesEqualOneByOne(t *testing.T) {
 	for _, c := range countries {
-		for _, seed := range []int64{100, 101, 102, 103, 104} {
-			ds := synth.Generate(seed, synth.Config{Country: c, Clients: 300, Invoices: 3000, Lines: 2000})
-			evaluate(t, ds, groups)
+		ds := synth.Generate(11, synth.Config{Country: c, Clients: 150, Invoices: 1200, Lines: 1500})
+		batched := reconcile.NewBook(ds.Country, ds.Clients, ds.Documents, ds.Rules).Run(ds.Lines, reconcile.Options{})
+		one := reconcile.NewBook(ds.Country, ds.Clients, ds.Documents, ds.Rules).RunSequential(ds.Lines, reconcile.Options{})
+		for i := range one {
+			if !reflect.DeepEqual(batched[i], one[i]) {
+				t.Fatalf("%s line %d: batched %+v\none by one %+v", c, ds.Lines[i].ID, batched[i], one[i])
+			}
 		}
+	}
+}
+
+// Every reason the matcher gives has a sentence in Spanish and in English,
+// with all its placeholders filled.
+func TestReasons_HaveSentences(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range countries {
+		ds := synth.Generate(3, synth.Config{Country: c, Clients: 150, Invoices: 1500, Lines: 1500})
+		for _, r := range reconcile.NewBook(ds.Country, ds.Clients, ds.Documents, ds.Rules).Run(ds.Lines, reconcile.Options{}) {
+			for _, p := range r.Proposals {
+				for _, reason := range p.Reasons {
+					if !i18n.Has(reason.Key) {
+						t.Errorf("no sentence for %s", reason.Key)
+					}
+					for _, lang := range []string{"es", "en"} {
+						if s := i18n.Message(lang, reason.Key, reason.Params); strings.Contains(s, "{") {
+							t.Errorf("%s in %s leaves a placeholder: %s", reason.Key, lang, s)
+						}
+					}
+					seen[reason.Key] = true
+				}
+			}
+		}
+	}
+	if len(seen) < 15 {
+		t.Errorf("only %d kinds of reasons seen over five countries: %v", len(seen), seen)
 	}
 }

@@ -372,15 +372,36 @@ func (g *gen) makeDocuments() {
 	g.docs = make([]reconcile.Document, 0, g.cfg.Invoices+g.cfg.Invoices/8+n)
 	g.issued = make([]int32, 0, cap(g.docs))
 	g.open = make([]int64, 0, cap(g.docs))
+	// How many open invoices each client has: in proportion to its weight,
+	// a few months for a client billed the same every month, and what
+	// rounding leaves over to the others, so the total is what was asked.
+	counts := make([]int, n)
+	given := 0
+	cumulative := make([]float64, 0, n)
+	var sum float64
+	for ci, c := range g.clients {
+		counts[ci] = max(1, int(weights[ci]/total*float64(g.cfg.Invoices)))
+		if c.recurring {
+			counts[ci] = min(counts[ci], 1+g.rng.IntN(4))
+		} else {
+			sum += weights[ci]
+		}
+		cumulative = append(cumulative, sum)
+		given += counts[ci]
+	}
+	for ; given < g.cfg.Invoices && sum > 0; given++ {
+		ci, _ := slices.BinarySearch(cumulative, g.rng.Float64()*sum)
+		ci = min(ci, n-1)
+		for g.clients[ci].recurring && ci+1 < n {
+			ci++
+		}
+		counts[ci]++
+	}
 	seq := 1000 + g.rng.IntN(40_000)
 	creditSeq := 100 + g.rng.IntN(900)
 	start := dayNum(g.cfg.Start)
 	for ci, c := range g.clients {
-		count := max(1, int(math.Round(weights[ci]/total*float64(g.cfg.Invoices))))
-		if c.recurring {
-			// A client billed the same every month keeps a few months open, not dozens.
-			count = min(count, 1+g.rng.IntN(4))
-		}
+		count := counts[ci]
 		if count >= 15 && c.refHabit == 0 && g.chance(0.7) {
 			// Large payers send a remittance with the invoices they pay.
 			c.refHabit = 1
@@ -660,6 +681,10 @@ func (g *gen) paying(day date.Date, dayOffset int32) (reconcile.Line, Label, boo
 		amount = g.roundNice(g.open[d] * int64(25+g.rng.IntN(50)) / 100)
 		if amount <= 0 || amount >= g.open[d] {
 			amount = g.open[d] / 2
+		}
+		if amount <= 0 {
+			// Too little left to pay in part: paid in full.
+			amount, lab.Case = g.open[d], "single"
 		}
 		paid = append(paid, d)
 		lab.Allocs = []reconcile.Alloc{{DocumentID: g.docs[d].ID, Amount: amount}}
