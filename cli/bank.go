@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"cartera/backend/ar"
-	"cartera/backend/bankfile"
 	"cartera/backend/bankimport"
 	"cartera/backend/money"
 	"cartera/backend/reconcile"
