@@ -21,6 +21,7 @@ var _ = add(map[string][2]string{
 	"bank.run_not_found":        {"la pasada de conciliación no existe.", "the reconciliation run does not exist."},
 	"bank.run_undone":           {"la pasada de conciliación ya fue deshecha.", "the reconciliation run was already undone."},
 	"bank.rule_kind":            {"elija qué hace la regla.", "choose what the rule does."},
+	"bank.reason.manual":        {"asignado a mano", "assigned by hand"},
 	"bank.suggestion_not_found": {"esa sugerencia ya no está.", "that suggestion is no longer there."},
 	"bank.rule_not_found":       {"la regla no existe o fue eliminada.", "the rule does not exist or was deleted."},
 })

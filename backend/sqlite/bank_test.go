@@ -152,7 +152,7 @@ func TestAcceptAndUndoMatch(t *testing.T) {
 	// 800.000 pays 1001 (500.000) and 1002 (300.000 less the 50.000 note: 250.000), leaving 50.000 as credit.
 	p := reconcile.Proposal{ClientID: sur.ID, Allocs: []reconcile.Alloc{{DocumentID: f1.ID, Amount: 500_000}, {DocumentID: f2.ID, Amount: 250_000}},
 		Credits: []reconcile.CreditUse{{CreditNoteID: nc.ID, DocumentID: f2.ID, Amount: 50_000}}, Remainder: 50_000, Confidence: 1,
-		Reasons: []reconcile.Reason{{Key: "reconcile.manual"}}}
+		Reasons: []reconcile.Reason{{Key: "bank.reason.manual"}}}
 	got, err := db.AcceptMatch(ctx, line.ID, p)
 	if err != nil {
 		t.Fatal(err)

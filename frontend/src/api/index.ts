@@ -87,7 +87,7 @@ export type RunRecord = sqlite.RunRecord;
 export type StatementRequest = Data<app.StatementRequest>;
 /** StatementResult arrives as a job's result (app.StatementResult in Go). */
 export interface StatementResult {
-  import: sqlite.StatementReport;
+  import: {importId: number; format: string; profile: string; statements: sqlite.StatementSummary[]; lines: number; new: number; duplicates: number; dryRun: boolean};
   run: {runId: number; lines: number; deposits: number; auto: number; suggested: number; unmatched: number; classified: Record<string, number>};
 }
 

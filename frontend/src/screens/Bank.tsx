@@ -342,7 +342,7 @@ function SplitDialog({line, clientId, onClose, onDone}: {line: BankLineView; cli
   const save = () => {
     if (!client) return setError(t('bank.chooseClient'));
     const allocs = toLines(lines).map((l) => ({documentId: l.documentId, amount: l.amount}));
-    const p = {clientId: client, allocs, credits: [], remainder: line.amount - applied, confidence: 1, reasons: [{key: 'reconcile.manual', params: {}}]} as unknown as Proposal;
+    const p = {clientId: client, allocs, credits: [], remainder: line.amount - applied, confidence: 1, reasons: [{key: 'bank.reason.manual', params: {}}]} as unknown as Proposal;
     api.acceptMatch(line.id, p).then((l) => onDone(client, l.match?.clientName ?? ''), (e) => setError(e.message));
   };
   return (

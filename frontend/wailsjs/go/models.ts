@@ -263,6 +263,169 @@ export namespace app {
 		}
 	}
 	
+	export class ProposalDocument {
+	    documentId: number;
+	    number: string;
+	    dueDate: string;
+	    open: number;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProposalDocument(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documentId = source["documentId"];
+	        this.number = source["number"];
+	        this.dueDate = source["dueDate"];
+	        this.open = source["open"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class ProposalView {
+	    proposal: reconcile.Proposal;
+	    clientName: string;
+	    taxId: string;
+	    documents: ProposalDocument[];
+	    credits: ProposalDocument[];
+	    reasons: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProposalView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.proposal = this.convertValues(source["proposal"], reconcile.Proposal);
+	        this.clientName = source["clientName"];
+	        this.taxId = source["taxId"];
+	        this.documents = this.convertValues(source["documents"], ProposalDocument);
+	        this.credits = this.convertValues(source["credits"], ProposalDocument);
+	        this.reasons = source["reasons"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LineView {
+	    id: number;
+	    accountId: number;
+	    importId: number;
+	    fileName: string;
+	    row: number;
+	    date: string;
+	    amount: number;
+	    currency: string;
+	    description: string;
+	    reference: string;
+	    payer: string;
+	    payerId: string;
+	    category: string;
+	    status: string;
+	    suggestions: reconcile.Proposal[];
+	    match?: sqlite.BankMatch;
+	    proposals: ProposalView[];
+	    reasons: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.accountId = source["accountId"];
+	        this.importId = source["importId"];
+	        this.fileName = source["fileName"];
+	        this.row = source["row"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.description = source["description"];
+	        this.reference = source["reference"];
+	        this.payer = source["payer"];
+	        this.payerId = source["payerId"];
+	        this.category = source["category"];
+	        this.status = source["status"];
+	        this.suggestions = this.convertValues(source["suggestions"], reconcile.Proposal);
+	        this.match = this.convertValues(source["match"], sqlite.BankMatch);
+	        this.proposals = this.convertValues(source["proposals"], ProposalView);
+	        this.reasons = source["reasons"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LinePage {
+	    rows: LineView[];
+	    total: number;
+	    pending: number;
+	    auto: number;
+	    matched: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LinePage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], LineView);
+	        this.total = source["total"];
+	        this.pending = source["pending"];
+	        this.auto = source["auto"];
+	        this.matched = source["matched"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Meta {
 	    version: string;
 	    language: string;
@@ -345,6 +508,8 @@ export namespace app {
 	}
 	
 	
+	
+	
 	export class RecentPortfolio {
 	    path: string;
 	    name: string;
@@ -363,6 +528,54 @@ export namespace app {
 	        this.country = source["country"];
 	        this.openedAt = source["openedAt"];
 	        this.missing = source["missing"];
+	    }
+	}
+	export class RuleOffer {
+	    rule: reconcile.Rule;
+	    offer: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleOffer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = this.convertValues(source["rule"], reconcile.Rule);
+	        this.offer = source["offer"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StatementRequest {
+	    path: string;
+	    accountId: number;
+	    profile: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatementRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.accountId = source["accountId"];
+	        this.profile = source["profile"];
 	    }
 	}
 	export class TaxIDCheck {
@@ -991,6 +1204,118 @@ export namespace money {
 
 }
 
+export namespace reconcile {
+	
+	export class Alloc {
+	    documentId: number;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alloc(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documentId = source["documentId"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class CreditUse {
+	    creditNoteId: number;
+	    documentId: number;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CreditUse(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.creditNoteId = source["creditNoteId"];
+	        this.documentId = source["documentId"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class Reason {
+	    key: string;
+	    params: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reason(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.params = source["params"];
+	    }
+	}
+	export class Proposal {
+	    clientId: number;
+	    allocs: Alloc[];
+	    credits: CreditUse[];
+	    remainder: number;
+	    confidence: number;
+	    reasons: Reason[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Proposal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.allocs = this.convertValues(source["allocs"], Alloc);
+	        this.credits = this.convertValues(source["credits"], CreditUse);
+	        this.remainder = source["remainder"];
+	        this.confidence = source["confidence"];
+	        this.reasons = this.convertValues(source["reasons"], Reason);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Rule {
+	    id: number;
+	    kind: string;
+	    pattern: string;
+	    clientId: number;
+	    note: string;
+	    direction: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.pattern = source["pattern"];
+	        this.clientId = source["clientId"];
+	        this.note = source["note"];
+	        this.direction = source["direction"];
+	    }
+	}
+
+}
+
 export namespace settings {
 	
 	export class Mapping {
@@ -1094,6 +1419,327 @@ export namespace sqlite {
 	        this.path = source["path"];
 	        this.at = source["at"];
 	        this.bytes = source["bytes"];
+	    }
+	}
+	export class BankAccount {
+	    id: number;
+	    bank: string;
+	    number: string;
+	    currency: string;
+	    name: string;
+	    createdAt: string;
+	    archivedAt?: string;
+	    lines: number;
+	    pending: number;
+	    lastDate: string;
+	    lastBalance?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BankAccount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.bank = source["bank"];
+	        this.number = source["number"];
+	        this.currency = source["currency"];
+	        this.name = source["name"];
+	        this.createdAt = source["createdAt"];
+	        this.archivedAt = source["archivedAt"];
+	        this.lines = source["lines"];
+	        this.pending = source["pending"];
+	        this.lastDate = source["lastDate"];
+	        this.lastBalance = source["lastBalance"];
+	    }
+	}
+	export class Gap {
+	    previousTo: string;
+	    previousClosing: number;
+	    opening: number;
+	    from: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Gap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.previousTo = source["previousTo"];
+	        this.previousClosing = source["previousClosing"];
+	        this.opening = source["opening"];
+	        this.from = source["from"];
+	    }
+	}
+	export class StatementSummary {
+	    accountId: number;
+	    account: string;
+	    newAccount: boolean;
+	    currency: string;
+	    from: string;
+	    to: string;
+	    lines: number;
+	    new: number;
+	    duplicates: number;
+	    opening?: number;
+	    closing?: number;
+	    check: string;
+	    diff: number;
+	    gap?: Gap;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatementSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.account = source["account"];
+	        this.newAccount = source["newAccount"];
+	        this.currency = source["currency"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.lines = source["lines"];
+	        this.new = source["new"];
+	        this.duplicates = source["duplicates"];
+	        this.opening = source["opening"];
+	        this.closing = source["closing"];
+	        this.check = source["check"];
+	        this.diff = source["diff"];
+	        this.gap = this.convertValues(source["gap"], Gap);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BankImportRecord {
+	    id: number;
+	    at: string;
+	    user: string;
+	    fileName: string;
+	    fileHash: string;
+	    format: string;
+	    profile: string;
+	    lines: number;
+	    new: number;
+	    matched: number;
+	    statements: StatementSummary[];
+	    undoneAt?: string;
+	    undoneBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BankImportRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.user = source["user"];
+	        this.fileName = source["fileName"];
+	        this.fileHash = source["fileHash"];
+	        this.format = source["format"];
+	        this.profile = source["profile"];
+	        this.lines = source["lines"];
+	        this.new = source["new"];
+	        this.matched = source["matched"];
+	        this.statements = this.convertValues(source["statements"], StatementSummary);
+	        this.undoneAt = source["undoneAt"];
+	        this.undoneBy = source["undoneBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BankMatch {
+	    id: number;
+	    paymentId: number;
+	    clientId: number;
+	    clientName: string;
+	    runId: number;
+	    kind: string;
+	    confidence: number;
+	    reasons: reconcile.Reason[];
+	    documents: string[];
+	    at: string;
+	    user: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BankMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.paymentId = source["paymentId"];
+	        this.clientId = source["clientId"];
+	        this.clientName = source["clientName"];
+	        this.runId = source["runId"];
+	        this.kind = source["kind"];
+	        this.confidence = source["confidence"];
+	        this.reasons = this.convertValues(source["reasons"], reconcile.Reason);
+	        this.documents = source["documents"];
+	        this.at = source["at"];
+	        this.user = source["user"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BankLine {
+	    id: number;
+	    accountId: number;
+	    importId: number;
+	    fileName: string;
+	    row: number;
+	    date: string;
+	    amount: number;
+	    currency: string;
+	    description: string;
+	    reference: string;
+	    payer: string;
+	    payerId: string;
+	    category: string;
+	    status: string;
+	    suggestions: reconcile.Proposal[];
+	    match?: BankMatch;
+	
+	    static createFrom(source: any = {}) {
+	        return new BankLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.accountId = source["accountId"];
+	        this.importId = source["importId"];
+	        this.fileName = source["fileName"];
+	        this.row = source["row"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.description = source["description"];
+	        this.reference = source["reference"];
+	        this.payer = source["payer"];
+	        this.payerId = source["payerId"];
+	        this.category = source["category"];
+	        this.status = source["status"];
+	        this.suggestions = this.convertValues(source["suggestions"], reconcile.Proposal);
+	        this.match = this.convertValues(source["match"], BankMatch);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BankLineFilter {
+	    accountId: number;
+	    importId: number;
+	    status: string;
+	    search: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BankLineFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.importId = source["importId"];
+	        this.status = source["status"];
+	        this.search = source["search"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
+	export class BankRule {
+	    id: number;
+	    kind: string;
+	    pattern: string;
+	    clientId: number;
+	    note: string;
+	    direction: number;
+	    clientName: string;
+	    builtin: boolean;
+	    uses: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BankRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.pattern = source["pattern"];
+	        this.clientId = source["clientId"];
+	        this.note = source["note"];
+	        this.direction = source["direction"];
+	        this.clientName = source["clientName"];
+	        this.builtin = source["builtin"];
+	        this.uses = source["uses"];
 	    }
 	}
 	export class ClientFilter {
@@ -1378,6 +2024,7 @@ export namespace sqlite {
 		}
 	}
 	
+	
 	export class HistoryPage {
 	    rows: ar.HistoryEntry[];
 	    more: boolean;
@@ -1627,6 +2274,31 @@ export namespace sqlite {
 		}
 	}
 	
+	export class RunRecord {
+	    id: number;
+	    at: string;
+	    user: string;
+	    lines: number;
+	    auto: number;
+	    live: number;
+	    undoneAt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.user = source["user"];
+	        this.lines = source["lines"];
+	        this.auto = source["auto"];
+	        this.live = source["live"];
+	        this.undoneAt = source["undoneAt"];
+	    }
+	}
+	
 	export class Violation {
 	    rule: string;
 	    detail: string;
@@ -1670,6 +2342,7 @@ export namespace tabular {
 	    settings: Settings;
 	    sheets: string[];
 	    size: number;
+	    date1904?: boolean;
 	    bomOver1252?: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1681,6 +2354,7 @@ export namespace tabular {
 	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.sheets = source["sheets"];
 	        this.size = source["size"];
+	        this.date1904 = source["date1904"];
 	        this.bomOver1252 = source["bomOver1252"];
 	    }
 	
