@@ -6,6 +6,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"cartera/backend/ar"
+	"cartera/backend/bankfile"
 	"cartera/backend/bankimport"
 	"cartera/backend/reconcile"
 	"cartera/backend/sqlite"
@@ -120,6 +121,36 @@ func (b *Bank) Reconcile() (string, error) {
 		}
 		return summary(run), nil
 	}), nil
+}
+
+// Sample reads the top of a statement whose layout Cartera does not know,
+// for the mapping wizard.
+func (b *Bank) Sample(path string) (bankfile.Sample, error) {
+	return with(b.s, func(ctx context.Context, db *sqlite.DB) (bankfile.Sample, error) {
+		s, err := bankfile.ReadSample(path)
+		return s, bankimport.FileError(path, err)
+	})
+}
+
+// SaveLayout makes a bank layout from the user's mapping of a file and keeps
+// it in the portfolio; files of that layout then import by themselves.
+func (b *Bank) SaveLayout(path string, m bankfile.Mapping) (bankfile.Profile, error) {
+	return with(b.s, func(ctx context.Context, db *sqlite.DB) (bankfile.Profile, error) {
+		s, err := bankfile.ReadSample(path)
+		if err != nil {
+			return bankfile.Profile{}, bankimport.FileError(path, err)
+		}
+		p, err := s.ProfileFrom(m)
+		if err != nil {
+			return p, bankfile.Domain(err)
+		}
+		if p.Currency == "" {
+			if pf, err := db.Portfolio(ctx); err == nil {
+				p.Country = pf.Country
+			}
+		}
+		return p, db.SaveBankProfile(ctx, p)
+	})
 }
 
 // Imports lists the statement files imported, newest first.

@@ -32,10 +32,16 @@ func Read(ctx context.Context, db *sqlite.DB, path string, opt Options) (bankfil
 		return bankfile.File{}, err
 	}
 	f, err := bankfile.Read(path, bankfile.Options{Currency: opt.Portfolio.Currency, Country: opt.Portfolio.Country, Profile: opt.Profile, Profiles: profiles})
+	return f, FileError(path, err)
+}
+
+// FileError says what went wrong with a statement file in the domain's terms:
+// a file that is not there, or what backend/bankfile found wrong in it.
+func FileError(path string, err error) error {
 	if os.IsNotExist(err) {
-		return f, ar.Errorf(ar.EInvalid, "path", "import.not_found", "path", path)
+		return ar.Errorf(ar.EInvalid, "path", "import.not_found", "path", path)
 	}
-	return f, bankfile.Domain(err)
+	return bankfile.Domain(err)
 }
 
 // Import reads the statement file at path and stores its new lines, all or

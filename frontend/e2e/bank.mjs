@@ -43,6 +43,10 @@ writeFileSync(cartola, [
 const broken = join(dir, 'cartola-rota.sta');
 writeFileSync(broken, ':20:STMT-1\r\n:25:00-123-45678-09\r\n:28C:1/1\r\n:60F:C261101CLP1000000,\r\n:61:261103C1190000,NTRFNONREF\r\n:86:TRASPASO DE FERRETERIA\r\n');
 
+// A bank Cartera does not know, with names no alias covers.
+const andino = join(dir, 'extracto-andino.csv');
+writeFileSync(andino, 'Banco Andino - Extracto\r\n\r\nDia;Texto del movimiento;Sale;Entra;Queda\r\n10/11/2026;PAGO PANADERIA EL SOL F 2001;;250.000;3.629.050\r\n');
+
 const {page, step, expectText, shot, run, toStart} = await open('bank');
 
 await run(async () => {
@@ -147,5 +151,28 @@ await run(async () => {
     await page.getByTestId('bank-tab-statements').click();
     await page.getByText('cartola-noviembre.csv').waitFor();
     await shot('46-bank-statements');
+  });
+
+  await step('a layout Cartera does not know is mapped once in the wizard and imports', async () => {
+    await page.getByTestId('bank-tab-queue').click();
+    await page.keyboard.press('i');
+    await page.getByTestId('statement-path').fill(andino);
+    await page.getByTestId('statement-start').click();
+    await page.getByTestId('statement-map').click();
+    await page.getByTestId('mapping-step').waitFor();
+    await page.getByTestId('sample-row-3').click();
+    for (const [j, role] of [[0, 'Fecha'], [1, 'Descripción'], [2, 'Cargos (sale)'], [3, 'Abonos (entra)'], [4, 'Saldo']]) {
+      await page.getByTestId(`map-role-${j}`).click();
+      await page.getByRole('option', {name: role, exact: true}).click();
+    }
+    await page.getByTestId('layout-save').click();
+    await page.getByTestId('mapping-error').getByText('nombre').waitFor();
+    await page.getByTestId('layout-name').fill('Banco Andino');
+    await shot('47-bank-mapping');
+    await page.getByTestId('layout-save').click();
+    await page.getByTestId('statement-result').waitFor({timeout: 30000});
+    await expectText('1 movimientos leídos: 1 nuevos');
+    await page.getByRole('button', {name: 'Ir a la conciliación'}).click();
+    await page.getByTestId('queue-list').getByText('PANADERIA EL SOL F 2001').waitFor();
   });
 });

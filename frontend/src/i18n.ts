@@ -97,6 +97,9 @@ export const es = {
     amount: 'Monto total', description: 'Descripción', appliesTo: 'Factura que corrige', badAmount: 'Escriba un monto como {{example}}.',
   },
   bank: {
+    mapColumns: 'Indicar las columnas', mapHint: 'Cartera no conoce este formato. Haga clic en la fila que tiene los nombres de las columnas y diga qué es cada una; el formato queda guardado en esta cartera y la próxima cartola de este banco se importará sola.',
+    mapColumnsOf: 'Qué es cada columna (fila {{line}})', column: 'Columna', dateLayout: 'Fechas', decimal: 'Montos', decimalAuto: 'Detectar', layoutName: 'Nombre del formato', layoutNamePh: 'Ej.: Banco Andino', layoutSave: 'Guardar formato e importar',
+    role_none: '(no usar)', role_date: 'Fecha', role_description: 'Descripción', role_amount: 'Monto (con signo)', role_credit: 'Abonos (entra)', role_debit: 'Cargos (sale)', role_balance: 'Saldo', role_reference: 'Referencia / N° doc.', role_payer: 'Pagador', role_payerId: 'RUT / cuenta del pagador', role_valueDate: 'Fecha valor', role_branch: 'Sucursal',
     title: 'Banco', counts: '{{pending}} por conciliar · {{auto}} conciliados automáticamente · {{matched}} conciliados en total',
     import: 'Importar cartola', reconcile: 'Conciliar de nuevo', rerun: 'Conciliación: {{auto}} depósitos conciliados automáticamente, {{suggested}} con sugerencias.',
     tabQueue: 'Por conciliar', tabMatched: 'Conciliados', tabOther: 'Comisiones y otros', tabStatements: 'Cuentas y cartolas', tabRules: 'Reglas',
@@ -381,6 +384,9 @@ export const en: Dict = {
     amount: 'Total amount', description: 'Description', appliesTo: 'Invoice it corrects', badAmount: 'Type an amount like {{example}}.',
   },
   bank: {
+    mapColumns: 'Say which column is which', mapHint: 'Cartera does not know this layout. Click the row holding the column names and say what each column is; the layout is kept in this portfolio and the next statement of this bank imports by itself.',
+    mapColumnsOf: 'What each column is (row {{line}})', column: 'Column', dateLayout: 'Dates', decimal: 'Amounts', decimalAuto: 'Detect', layoutName: 'Layout name', layoutNamePh: 'E.g. Banco Andino', layoutSave: 'Save layout and import',
+    role_none: '(not used)', role_date: 'Date', role_description: 'Description', role_amount: 'Amount (signed)', role_credit: 'Credits (in)', role_debit: 'Debits (out)', role_balance: 'Balance', role_reference: 'Reference / doc. no.', role_payer: 'Payer', role_payerId: 'Payer tax ID / account', role_valueDate: 'Value date', role_branch: 'Branch',
     title: 'Bank', counts: '{{pending}} to reconcile · {{auto}} matched automatically · {{matched}} matched in all',
     import: 'Import statement', reconcile: 'Reconcile again', rerun: 'Reconciliation: {{auto}} deposits matched automatically, {{suggested}} with suggestions.',
     tabQueue: 'To reconcile', tabMatched: 'Matched', tabOther: 'Fees and others', tabStatements: 'Accounts and statements', tabRules: 'Rules',

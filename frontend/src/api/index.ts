@@ -12,7 +12,7 @@ import * as Portfolios from '../../wailsjs/go/app/Portfolios';
 import * as Preferences from '../../wailsjs/go/app/Preferences';
 import * as Shell from '../../wailsjs/go/app/Shell';
 import {EventsOn, OnFileDrop, OnFileDropOff} from '../../wailsjs/runtime/runtime';
-import type {app, ar, reconcile, settings, sqlite} from '../../wailsjs/go/models';
+import type {app, ar, bankfile, reconcile, settings, sqlite} from '../../wailsjs/go/models';
 import type {ExportFilter} from '../exportSummary';
 import {validDate} from '../format';
 import i18n from '../i18n';
@@ -84,6 +84,8 @@ export type ProposalView = app.ProposalView;
 export type Proposal = reconcile.Proposal;
 export type BankRule = sqlite.BankRule;
 export type RunRecord = sqlite.RunRecord;
+export type StatementSample = bankfile.Sample;
+export type LayoutMapping = Data<bankfile.Mapping>;
 export type StatementRequest = Data<app.StatementRequest>;
 /** StatementResult arrives as a job's result (app.StatementResult in Go). */
 export interface StatementResult {
@@ -241,6 +243,9 @@ export const api = {
   /** importStatement imports a statement file as a job (then reconciles); the end carries a StatementResult. */
   importStatement: (req: StatementRequest) => call(Bank.ImportStatement(req as app.StatementRequest)),
   reconcile: () => call(Bank.Reconcile()),
+  /** statementSample is the top of a statement no layout reads, for the mapping wizard; saveLayout keeps the user's mapping as a layout. */
+  statementSample: (path: string) => call(Bank.Sample(path)),
+  saveLayout: (path: string, m: LayoutMapping) => call(Bank.SaveLayout(path, m as bankfile.Mapping)),
   bankImports: () => call(Bank.Imports()),
   undoBankImport: (id: number) => call(Bank.UndoImport(id)),
   bankLines: (f: Partial<BankLineFilter>) => call(Bank.Lines(f as sqlite.BankLineFilter)),

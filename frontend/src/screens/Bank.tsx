@@ -4,7 +4,7 @@ import {
 } from '@mantine/core';
 import {IconAlertTriangle, IconArrowBackUp, IconBuildingBank, IconCheck, IconFileImport, IconRefresh, IconSearch, IconX} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, ApiError, BankAccount, BankImportRecord, BankLineView, BankRule, Proposal, ProposalView, StatementResult, StatementSummary} from '../api';
+import {api, ApiError, BankAccount, BankImportRecord, BankLineView, BankRule, LayoutMapping, Proposal, ProposalView, StatementResult, StatementSample, StatementSummary} from '../api';
 import {Amount, ClientPicker, EmptyState, Loading} from '../components/common';
 import {useShortcuts} from '../components/shortcuts';
 import {useJob} from '../components/useJob';
@@ -83,19 +83,26 @@ function ImportStatement({path, accounts, onClose}: {path?: string; accounts: Ba
   const [account, setAccount] = useState('0');
   const [error, setError] = useState<ApiError>();
   const [result, setResult] = useState<StatementResult>();
+  const [mapping, setMapping] = useState<StatementSample>();
   const job = useJob((ok, res, err) => {
     if (!ok) return setError(err);
     setResult(res as StatementResult);
     nav.bump();
   });
-  const start = () => {
+  const start = (profile = '') => {
     setError(undefined);
-    job.start(api.importStatement({path: file.trim(), accountId: Number(account), profile: ''}));
+    job.start(api.importStatement({path: file.trim(), accountId: Number(account), profile}));
   };
+  // A layout no profile reads: the user says which column is which, once.
+  const unknownLayout = error?.issues.some((i) => i.key === 'bank.unknown_layout');
+  const openMapping = () => api.statementSample(file.trim()).then(setMapping, (e) => setError(e));
   const choose = () => api.chooseStatement().then((p) => p && setFile(p), notifyError);
   return (
     <Modal opened onClose={onClose} title={t('bank.importTitle')} size="lg">
-      {result ? (
+      {mapping && !result ? (
+        <MappingStep sample={mapping} path={file.trim()} onCancel={() => setMapping(undefined)}
+          onSaved={(name) => { setMapping(undefined); start(name); }} />
+      ) : result ? (
         <Stack data-testid="statement-result">
           {result.import.statements.map((s, i) => <StatementCheck key={i} s={s} />)}
           <Text>{t('bank.importCounts', {lines: int(result.import.lines), new: int(result.import.new), dup: int(result.import.duplicates)})}</Text>
@@ -115,14 +122,80 @@ function ImportStatement({path, accounts, onClose}: {path?: string; accounts: Ba
           </Group>
           <Select label={t('bank.account')} value={account} onChange={(v) => setAccount(v ?? '0')} allowDeselect={false} data-testid="statement-account"
             data={[{value: '0', label: t('bank.accountDetect')}, ...accounts.map((a) => ({value: String(a.id), label: accountLabel(a)}))]} />
-          {error && <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="statement-error">{error.message}</Alert>}
+          {error && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="statement-error">
+              {error.message}
+              {unknownLayout && <Group mt="xs"><Button size="xs" onClick={openMapping} data-testid="statement-map">{t('bank.mapColumns')}</Button></Group>}
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button onClick={start} loading={job.running} disabled={!file.trim()} data-testid="statement-start">{t('bank.importStart')}</Button>
+            <Button onClick={() => start()} loading={job.running} disabled={!file.trim()} data-testid="statement-start">{t('bank.importStart')}</Button>
           </Group>
         </Stack>
       )}
     </Modal>
+  );
+}
+
+const roles = ['', 'date', 'description', 'amount', 'credit', 'debit', 'balance', 'reference', 'payer', 'payerId', 'valueDate', 'branch'];
+
+/**
+ * MappingStep is the mapping wizard for a bank Cartera does not know: the
+ * file's first rows, the row with the column names (a click), what each
+ * column is, how dates and amounts are written, and a name to keep it under.
+ */
+function MappingStep({sample, path, onCancel, onSaved}: {sample: StatementSample; path: string; onCancel: () => void; onSaved: (name: string) => void}) {
+  const {t} = useTranslation();
+  const [header, setHeader] = useState(sample.headerLine || sample.rows[0]?.line || 1);
+  const headerRow = sample.rows.find((r) => r.line === header) ?? sample.rows[0];
+  const [chosen, setChosen] = useState<string[]>(() => (sample.headerLine ? sample.roles ?? [] : []));
+  const [name, setName] = useState('');
+  const [dateLayout, setDateLayout] = useState(sample.dates?.[0] ?? '');
+  const [decimal, setDecimal] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const width = Math.max(...sample.rows.map((r) => r.cells.length));
+  const pick = (line: number) => { setHeader(line); setChosen([]); };
+  const save = () => {
+    const m: LayoutMapping = {name, bank: name, headerLine: header, roles: Array.from({length: width}, (_, j) => chosen[j] ?? ''), dateLayout, decimal};
+    api.saveLayout(path, m).then((p) => onSaved(p.name), setError);
+  };
+  return (
+    <Stack data-testid="mapping-step">
+      <Text size="sm" c="dimmed">{t('bank.mapHint')}</Text>
+      <ScrollArea h={260} type="auto" style={{border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6}}>
+        <Table fz="xs" withColumnBorders highlightOnHover>
+          <Table.Tbody>
+            {sample.rows.slice(0, 30).map((r) => (
+              <Table.Tr key={r.line} onClick={() => pick(r.line)} style={{cursor: 'pointer', background: r.line === header ? 'var(--mantine-color-teal-1)' : undefined, fontWeight: r.line === header ? 600 : undefined}} data-testid={`sample-row-${r.line}`}>
+                <Table.Td c="dimmed">{r.line}</Table.Td>
+                {Array.from({length: width}, (_, j) => <Table.Td key={j} style={{whiteSpace: 'nowrap'}}>{r.cells[j] ?? ''}</Table.Td>)}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      <Text size="sm" fw={600}>{t('bank.mapColumnsOf', {line: header})}</Text>
+      <Group gap="xs" align="flex-end">
+        {(headerRow?.cells ?? []).map((c, j) => (
+          <Select key={j} w={150} size="xs" label={c || `${t('bank.column')} ${j + 1}`} value={chosen[j] ?? ''} allowDeselect={false} data-testid={`map-role-${j}`}
+            data={roles.map((r) => ({value: r, label: t(`bank.role_${r || 'none'}`)}))}
+            onChange={(v) => { const next = [...chosen]; next[j] = v ?? ''; setChosen(next); }} />
+        ))}
+      </Group>
+      <Group gap="sm" align="flex-end">
+        <Select w={170} label={t('bank.dateLayout')} value={dateLayout} onChange={(v) => setDateLayout(v ?? '')} allowDeselect={false}
+          data={(sample.dates ?? []).map((d) => ({value: d, label: d.replace(/d/g, 'D').replace(/y/g, 'A').toUpperCase()}))} />
+        <Select w={200} label={t('bank.decimal')} value={decimal} onChange={(v) => setDecimal(v ?? '')} allowDeselect={false}
+          data={[{value: '', label: t('bank.decimalAuto')}, {value: ',', label: '1.234,56'}, {value: '.', label: '1,234.56'}]} />
+        <TextInput label={t('bank.layoutName')} placeholder={t('bank.layoutNamePh')} value={name} onChange={(e) => setName(e.currentTarget.value)} style={{flex: 1}} data-testid="layout-name" />
+      </Group>
+      {error && <Alert color="red" variant="light" data-testid="mapping-error">{error.message}</Alert>}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>{t('common.back')}</Button>
+        <Button onClick={save} data-testid="layout-save">{t('bank.layoutSave')}</Button>
+      </Group>
+    </Stack>
   );
 }
 
@@ -138,9 +211,9 @@ function StatementCheck({s}: {s: StatementSummary}) {
     <Paper withBorder p="sm">
       <Group justify="space-between" wrap="nowrap">
         <Text fw={600}>{s.account} · {date(s.from)} – {date(s.to)}</Text>
-        {s.check === 'ok' && <Badge color="teal" variant="light" tt="none" data-testid="balance-ok">{t('bank.balanceOk')}</Badge>}
-        {s.check === 'mismatch' && <Badge color="red" variant="light" tt="none" data-testid="balance-mismatch">{t('bank.balanceBad')}</Badge>}
-        {s.check === 'none' && <Badge color="gray" variant="light" tt="none">{t('bank.balanceNone')}</Badge>}
+        {s.check === 'ok' && <Badge color="teal" variant="light" tt="none" data-testid="balance-ok" style={{flexShrink: 0}}>{t('bank.balanceOk')}</Badge>}
+        {s.check === 'mismatch' && <Badge color="red" variant="light" tt="none" data-testid="balance-mismatch" style={{flexShrink: 0}}>{t('bank.balanceBad')}</Badge>}
+        {s.check === 'none' && <Badge color="gray" variant="light" tt="none" style={{flexShrink: 0}}>{t('bank.balanceNone')}</Badge>}
       </Group>
       <Text size="sm" c="dimmed">{t('bank.stmtLines', {lines: int(s.lines), new: int(s.new)})}</Text>
       {s.check === 'ok' && <Text size="sm">{t('bank.balanceOkText', {opening: money(s.opening!, s.currency), closing: money(s.closing!, s.currency)})}</Text>}

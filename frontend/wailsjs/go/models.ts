@@ -1111,6 +1111,270 @@ export namespace ar {
 
 }
 
+export namespace bankfile {
+	
+	export class Column {
+	    role: string;
+	    names?: string[];
+	    index?: number;
+	    optional?: boolean;
+	    refSeparator?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Column(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.role = source["role"];
+	        this.names = source["names"];
+	        this.index = source["index"];
+	        this.optional = source["optional"];
+	        this.refSeparator = source["refSeparator"];
+	    }
+	}
+	export class FixedField {
+	    start: number;
+	    width: number;
+	    grow?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FixedField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.width = source["width"];
+	        this.grow = source["grow"];
+	    }
+	}
+	export class Mapping {
+	    name: string;
+	    bank: string;
+	    headerLine: number;
+	    roles: string[];
+	    dateLayout: string;
+	    decimal: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.bank = source["bank"];
+	        this.headerLine = source["headerLine"];
+	        this.roles = source["roles"];
+	        this.dateLayout = source["dateLayout"];
+	        this.decimal = source["decimal"];
+	    }
+	}
+	export class Number {
+	    decimal?: string;
+	    group?: string;
+	    implied?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Number(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.decimal = source["decimal"];
+	        this.group = source["group"];
+	        this.implied = source["implied"];
+	    }
+	}
+	export class Sign {
+	    in: string[];
+	    out: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Sign(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.in = source["in"];
+	        this.out = source["out"];
+	    }
+	}
+	export class RecordBalance {
+	    type: string;
+	    amount: number;
+	    sign?: number;
+	    date?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecordBalance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.amount = source["amount"];
+	        this.sign = source["sign"];
+	        this.date = source["date"];
+	    }
+	}
+	export class Records {
+	    column: number;
+	    movement: string;
+	    types: string[];
+	    opening?: RecordBalance;
+	    closing?: RecordBalance;
+	    account?: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Records(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.column = source["column"];
+	        this.movement = source["movement"];
+	        this.types = source["types"];
+	        this.opening = this.convertValues(source["opening"], RecordBalance);
+	        this.closing = this.convertValues(source["closing"], RecordBalance);
+	        this.account = source["account"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Profile {
+	    name: string;
+	    bank: string;
+	    country: string;
+	    currency?: string;
+	    markers?: string[];
+	    columns: Column[];
+	    delimiter?: string;
+	    skipRows?: number;
+	    cells?: number;
+	    fixed?: FixedField[];
+	    records?: Records;
+	    dates: string[];
+	    number: Number;
+	    sign?: Sign;
+	    pseudoCodes?: string[];
+	    stop?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Profile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.bank = source["bank"];
+	        this.country = source["country"];
+	        this.currency = source["currency"];
+	        this.markers = source["markers"];
+	        this.columns = this.convertValues(source["columns"], Column);
+	        this.delimiter = source["delimiter"];
+	        this.skipRows = source["skipRows"];
+	        this.cells = source["cells"];
+	        this.fixed = this.convertValues(source["fixed"], FixedField);
+	        this.records = this.convertValues(source["records"], Records);
+	        this.dates = source["dates"];
+	        this.number = this.convertValues(source["number"], Number);
+	        this.sign = this.convertValues(source["sign"], Sign);
+	        this.pseudoCodes = source["pseudoCodes"];
+	        this.stop = source["stop"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class SampleRow {
+	    line: number;
+	    cells: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SampleRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.cells = source["cells"];
+	    }
+	}
+	export class Sample {
+	    rows: SampleRow[];
+	    headerLine: number;
+	    roles: string[];
+	    dates: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Sample(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], SampleRow);
+	        this.headerLine = source["headerLine"];
+	        this.roles = source["roles"];
+	        this.dates = source["dates"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace date {
 	
 	export class Date {

@@ -4,6 +4,7 @@ import {reconcile} from '../models';
 import {sqlite} from '../models';
 import {app} from '../models';
 import {ar} from '../models';
+import {bankfile} from '../models';
 
 export function Accept(arg1:number,arg2:reconcile.Proposal):Promise<sqlite.BankLine>;
 
@@ -33,7 +34,11 @@ export function Rules():Promise<Array<sqlite.BankRule>>;
 
 export function Runs():Promise<Array<sqlite.RunRecord>>;
 
+export function Sample(arg1:string):Promise<bankfile.Sample>;
+
 export function SaveAccount(arg1:sqlite.BankAccount):Promise<sqlite.BankAccount>;
+
+export function SaveLayout(arg1:string,arg2:bankfile.Mapping):Promise<bankfile.Profile>;
 
 export function SaveRule(arg1:reconcile.Rule):Promise<reconcile.Rule>;
 

@@ -58,8 +58,16 @@ export function Runs() {
   return window['go']['app']['Bank']['Runs']();
 }
 
+export function Sample(arg1) {
+  return window['go']['app']['Bank']['Sample'](arg1);
+}
+
 export function SaveAccount(arg1) {
   return window['go']['app']['Bank']['SaveAccount'](arg1);
+}
+
+export function SaveLayout(arg1, arg2) {
+  return window['go']['app']['Bank']['SaveLayout'](arg1, arg2);
 }
 
 export function SaveRule(arg1) {
