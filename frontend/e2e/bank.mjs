@@ -173,6 +173,7 @@ await run(async () => {
     await page.getByTestId('statement-result').waitFor({timeout: 30000});
     await expectText('1 movimientos leídos: 1 nuevos');
     await page.getByRole('button', {name: 'Ir a la conciliación'}).click();
-    await page.getByTestId('queue-list').getByText('PANADERIA EL SOL F 2001').waitFor();
+    await page.getByTestId('bank-tab-statements').click();
+    await page.getByText('extracto-andino.csv').waitFor();
   });
 });
