@@ -28,7 +28,7 @@ func TestCAMT_Golden(t *testing.T) {
 				if !claimCAMT(b) {
 					t.Errorf("CAMT does not claim %s", path)
 				}
-				f, err := parseCAMT(b, Options{})
+				f, err := parseCAMT(b, optionsFor(path))
 				if err == nil {
 					f.Format = FormatCAMT
 				}

@@ -150,3 +150,22 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// optionsFor is what the user would tell Cartera about a fixture: own
+// fixtures named "cl_...", "co_", "mx_", "pe_", "ar_" come from that country's banks.
+func optionsFor(path string) Options {
+	country := strings.ToUpper(strings.SplitN(filepath.Base(path), "_", 2)[0])
+	switch country {
+	case "CL":
+		return Options{Country: country, Currency: "CLP"}
+	case "CO":
+		return Options{Country: country, Currency: "COP"}
+	case "MX":
+		return Options{Country: country, Currency: "MXN"}
+	case "PE":
+		return Options{Country: country, Currency: "PEN"}
+	case "AR":
+		return Options{Country: country, Currency: "ARS"}
+	}
+	return Options{}
+}

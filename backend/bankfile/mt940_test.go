@@ -26,7 +26,7 @@ func TestMT940_Golden(t *testing.T) {
 				if !claimMT940(b) {
 					t.Errorf("MT940 does not claim %s", path)
 				}
-				f, err := parseMT940(b, Options{})
+				f, err := parseMT940(b, optionsFor(path))
 				if err == nil {
 					f.Format = FormatMT940
 				}

@@ -25,7 +25,7 @@ func TestOFX_Golden(t *testing.T) {
 				if !claimOFX(b) {
 					t.Errorf("OFX does not claim %s", path)
 				}
-				f, err := parseOFX(b, Options{})
+				f, err := parseOFX(b, optionsFor(path))
 				if err == nil {
 					f.Format = FormatOFX
 				}

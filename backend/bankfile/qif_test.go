@@ -26,7 +26,7 @@ func TestQIF_Golden(t *testing.T) {
 				if !claimQIF(b) {
 					t.Errorf("QIF does not claim %s", path)
 				}
-				f, err := parseQIF(b, Options{})
+				f, err := parseQIF(b, optionsFor(path))
 				if err == nil {
 					f.Format = FormatQIF
 				}
