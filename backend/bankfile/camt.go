@@ -166,7 +166,7 @@ func parseCAMT(b []byte, opt Options) (File, error) {
 		return File{}, err
 	}
 	if len(r.file.Statements) == 0 {
-		return File{}, &Error{Format: FormatCAMT, Key: "bank.no_statement"}
+		return File{}, &Error{Format: FormatCAMT, Key: "bank.formats.no_statement"}
 	}
 	finishFile(&r.file)
 	return r.file, nil
@@ -174,9 +174,9 @@ func parseCAMT(b []byte, opt Options) (File, error) {
 
 func (r *camtReader) problem(p *markupProblem) error {
 	if p.truncated {
-		return lineError(FormatCAMT, p.line, "bank.truncated")
+		return lineError(FormatCAMT, p.line, "bank.formats.truncated")
 	}
-	return lineError(FormatCAMT, p.line, "bank.malformed")
+	return lineError(FormatCAMT, p.line, "bank.formats.malformed")
 }
 
 // token returns the next tag, skipping white space between tags, and checks
@@ -190,7 +190,7 @@ func (r *camtReader) token() (markupToken, error) {
 		switch tok.kind {
 		case markupText:
 			if len(r.open) == 0 && !isBlank(tok.text) {
-				return tok, lineError(FormatCAMT, tok.line, "bank.malformed")
+				return tok, lineError(FormatCAMT, tok.line, "bank.formats.malformed")
 			}
 			return tok, nil
 		case markupStart:
@@ -199,12 +199,12 @@ func (r *camtReader) token() (markupToken, error) {
 			}
 		case markupEnd:
 			if len(r.open) == 0 || r.open[len(r.open)-1] != tok.name {
-				return tok, lineError(FormatCAMT, tok.line, "bank.malformed")
+				return tok, lineError(FormatCAMT, tok.line, "bank.formats.malformed")
 			}
 			r.open = r.open[:len(r.open)-1]
 		case markupEOF:
 			if len(r.open) > 0 {
-				return tok, lineError(FormatCAMT, lastLine(r.src), "bank.truncated")
+				return tok, lineError(FormatCAMT, lastLine(r.src), "bank.formats.truncated")
 			}
 		}
 		return tok, nil
@@ -228,11 +228,11 @@ func (r *camtReader) document() error {
 		return err
 	}
 	if root.kind != markupStart || root.local() != "Document" {
-		return lineError(FormatCAMT, root.line, "bank.camt_not_statement")
+		return lineError(FormatCAMT, root.line, "bank.formats.camt_not_statement")
 	}
 	ns, _ := attrValue(root.attrs, namespaceAttr(root.name))
 	if root.empty {
-		return &Error{Format: FormatCAMT, Key: "bank.no_statement"}
+		return &Error{Format: FormatCAMT, Key: "bank.formats.no_statement"}
 	}
 	for {
 		tok, err := r.tag()
@@ -247,7 +247,7 @@ func (r *camtReader) document() error {
 		}
 		want, ok := camtMessages[tok.local()]
 		if !ok {
-			return lineError(FormatCAMT, tok.line, "bank.camt_not_statement")
+			return lineError(FormatCAMT, tok.line, "bank.formats.camt_not_statement")
 		}
 		if err := checkCAMTNamespace(ns, want, root.line); err != nil {
 			return err
@@ -274,7 +274,7 @@ func checkCAMTNamespace(ns, want string, line int) error {
 			return nil
 		}
 	}
-	return lineError(FormatCAMT, line, "bank.camt_namespace", "value", ns)
+	return lineError(FormatCAMT, line, "bank.formats.camt_namespace", "value", ns)
 }
 
 // message reads BkToCstmrStmt/AcctRpt/DbtCdtNtfctn up to its end tag.
@@ -419,7 +419,7 @@ func (r *camtReader) balance(n int32, st *Statement) (*camtBalance, error) {
 	code := strings.ToUpper(firstText(t, n, []string{"Tp", "CdOrPrtry", "Cd"}, []string{"Tp", "CdOrPrtry", "Prtry"}))
 	amt := t.child(n, "Amt")
 	if amt < 0 {
-		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.missing_amount")
+		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.missing_amount")
 	}
 	ccy := strings.ToUpper(t.nodes[amt].ccy)
 	if st.Currency == "" {
@@ -469,7 +469,7 @@ func (r *camtReader) subtree(tok markupToken) (int32, error) {
 		top := stack[len(stack)-1]
 		switch tok.kind {
 		case markupEOF:
-			return -1, lineError(FormatCAMT, lastLine(r.src), "bank.truncated")
+			return -1, lineError(FormatCAMT, lastLine(r.src), "bank.formats.truncated")
 		case markupText:
 			if tok.cdata {
 				text.WriteString(tok.text)
@@ -533,7 +533,7 @@ func camtAmount(t *xtree, amt int32, statementCcy string) (int64, error) {
 	}
 	text := t.nodes[amt].text
 	if text == "" {
-		return 0, lineError(FormatCAMT, t.nodes[amt].line, "bank.missing_amount")
+		return 0, lineError(FormatCAMT, t.nodes[amt].line, "bank.formats.missing_amount")
 	}
 	v, key := decimalMinor(text, '.', 0, minorDigits(ccy))
 	if key == "" && v < 0 {
@@ -557,7 +557,7 @@ func camtSign(t *xtree, n int32) (int64, error) {
 	if c := t.child(n, "CdtDbtInd"); c >= 0 {
 		line = t.nodes[c].line
 	}
-	return 0, lineError(FormatCAMT, line, "bank.missing_sign")
+	return 0, lineError(FormatCAMT, line, "bank.formats.missing_sign")
 }
 
 // camtDate reads a date element in any of its shapes: <Dt>2014-12-31</Dt>,
@@ -579,11 +579,11 @@ func camtDate(t *xtree, n int32) (date.Date, error) {
 		y, ok1 := digitsValue(s[0:4])
 		m, ok2 := digitsValue(s[5:7])
 		d, ok3 := digitsValue(s[8:10])
-		if ok1 && ok2 && ok3 && s[4] == '-' && s[7] == '-' && validDay(y, m, d) && (len(s) == 10 || s[10] == 'T' || s[10] == '+' || s[10] == 'Z' || s[10] == '-') {
+		if ok1 && ok2 && ok3 && s[4] == '-' && s[7] == '-' && calendarDay(y, m, d) && (len(s) == 10 || s[10] == 'T' || s[10] == '+' || s[10] == 'Z' || s[10] == '-') {
 			return dateOf(y, m, d), nil
 		}
 	}
-	return date.Date{}, lineError(FormatCAMT, t.nodes[n].line, "bank.bad_date", "value", s)
+	return date.Date{}, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.bad_date", "value", s)
 }
 
 // camtTx is what a transaction's details (TxDtls) say about it.
@@ -606,7 +606,7 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 	}
 	amt := t.child(n, "Amt")
 	if amt < 0 {
-		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.missing_amount")
+		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.missing_amount")
 	}
 	if st.Currency == "" {
 		st.Currency = strings.ToUpper(t.nodes[amt].ccy)
@@ -636,7 +636,7 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 	case valued >= 0:
 		base.Date = base.ValueDate
 	default:
-		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.missing_date")
+		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.missing_date")
 	}
 	entryID := firstText(t, n, []string{"AcctSvcrRef"}, []string{"NtryRef"})
 	entryCode := bankTxCode(t, t.child(n, "BkTxCd"))
@@ -672,7 +672,7 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 			}
 			l.Payer, l.PayerID = tx.payer, tx.payerID
 			l.Reference = camtReference(tx.refs, tx.ustrd)
-			l.Description = joinText(append(append(append([]string{tx.payer}, tx.ustrd...), tx.texts...), entryInfo)...)
+			l.Description = joinFreeText(append(append(append([]string{tx.payer}, tx.ustrd...), tx.texts...), entryInfo)...)
 			// Each line of a batch needs an id of its own: the transaction's
 			// when it has one no other transaction of the entry shares, else
 			// the entry's with the transaction's position.
@@ -709,7 +709,7 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 		}
 	}
 	l.Reference = camtReference(refs, ustrd)
-	l.Description = joinText(append(append(append([]string{l.Payer}, ustrd...), texts...), entryInfo)...)
+	l.Description = joinFreeText(append(append(append([]string{l.Payer}, ustrd...), texts...), entryInfo)...)
 	return []Line{l}, nil
 }
 
@@ -730,9 +730,9 @@ func splitsEntry(txs []camtTx, total int64) bool {
 // remittance text when it has none.
 func camtReference(refs, ustrd []string) string {
 	if len(refs) > 0 {
-		return joinText(refs...)
+		return joinFreeText(refs...)
 	}
-	return joinText(ustrd...)
+	return joinFreeText(ustrd...)
 }
 
 // txDetails reads a TxDtls element.

@@ -12,7 +12,20 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of the structured formats from the current output")
+// The -update flag rewrites golden files. Other test files of the package
+// may define it too (the table reader's do); it is defined here only when
+// nobody else has, and read by name, so both can live in one package.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files from the current output")
+	}
+}
+
+// updatingGolden reports whether the test run was asked to rewrite golden files.
+func updatingGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // sharedBankDir is ../shared/testdata/bank: $CARTERA_SHARED/testdata/bank when
 // set, else <repository root>/../shared/testdata/bank. The sample bank files
@@ -110,7 +123,7 @@ func checkGolden(t *testing.T, group, path string, f File, err error) {
 	t.Helper()
 	got := renderGolden(t, f, err)
 	golden := filepath.Join("testdata", "golden", group, filepath.Base(path)+".json")
-	if *update {
+	if updatingGolden() {
 		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 			t.Fatal(err)
 		}

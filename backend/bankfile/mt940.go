@@ -157,7 +157,7 @@ func parseMT940(b []byte, opt Options) (File, error) {
 		return File{}, err
 	}
 	if len(r.file.Statements) == 0 {
-		return File{}, &Error{Format: FormatMT940, Key: "bank.no_statement"}
+		return File{}, &Error{Format: FormatMT940, Key: "bank.formats.no_statement"}
 	}
 	finishFile(&r.file)
 	return r.file, nil
@@ -272,7 +272,7 @@ func (r *mt940Reader) field(f *swiftField) error {
 		}
 		if s.closing {
 			// Movements after the closing balance belong to no statement.
-			return lineError(FormatMT940, f.line, "bank.malformed")
+			return lineError(FormatMT940, f.line, "bank.formats.malformed")
 		}
 		return r.movement(f)
 	case "86":
@@ -316,7 +316,7 @@ func (r *mt940Reader) endStatement(line int, atEOF bool) error {
 			r.stmt = nil // an envelope with no statement in it
 			return nil
 		}
-		return lineError(FormatMT940, line, "bank.mt940_no_closing", "start", strconv.Itoa(s.start))
+		return lineError(FormatMT940, line, "bank.formats.mt940_no_closing", "start", strconv.Itoa(s.start))
 	}
 	r.stmt = nil
 	st := s.st
@@ -384,13 +384,13 @@ func (r *mt940Reader) currency() string {
 // balance reads a balance field: D/C mark, YYMMDD, currency, amount
 // ("C110614EUR000000000473,17").
 func (r *mt940Reader) balance(f *swiftField, v string) (*Balance, string, error) {
-	bad := lineError(FormatMT940, f.line, "bank.mt940_bad_balance", "value", v)
+	bad := lineError(FormatMT940, f.line, "bank.formats.mt940_bad_balance", "value", v)
 	if len(v) < 11 || (v[0] != 'C' && v[0] != 'D') || !isUpperLetters(v[7:10]) {
 		return nil, "", bad
 	}
 	when, ok := swiftDate(v[1:7])
 	if !ok {
-		return nil, "", lineError(FormatMT940, f.line, "bank.bad_date", "value", v[1:7])
+		return nil, "", lineError(FormatMT940, f.line, "bank.formats.bad_date", "value", v[1:7])
 	}
 	cur := v[7:10]
 	amount, key := swiftAmount(v[10:], cur)
@@ -432,13 +432,13 @@ func swiftDate(s string) (date.Date, bool) {
 	if yy >= 80 {
 		y = 1900 + yy
 	}
-	if m == 2 && (d == 29 || d == 30) && !validDay(y, m, d) {
+	if m == 2 && (d == 29 || d == 30) && !calendarDay(y, m, d) {
 		d = 28
-		if validDay(y, 2, 29) {
+		if calendarDay(y, 2, 29) {
 			d = 29
 		}
 	}
-	if !validDay(y, m, d) {
+	if !calendarDay(y, m, d) {
 		return date.Date{}, false
 	}
 	return dateOf(y, m, d), true
@@ -450,13 +450,13 @@ func swiftDate(s string) (date.Date, bool) {
 // supplementary details (the rest of the line, or the line after).
 func (r *mt940Reader) movement(f *swiftField) error {
 	v := f.lines[0]
-	bad := lineError(FormatMT940, f.line, "bank.mt940_bad_entry", "value", strings.TrimSpace(v))
+	bad := lineError(FormatMT940, f.line, "bank.formats.mt940_bad_entry", "value", strings.TrimSpace(v))
 	if len(v) < 6 {
 		return bad
 	}
 	valueDate, ok := swiftDate(v[:6])
 	if !ok {
-		return lineError(FormatMT940, f.line, "bank.bad_date", "value", v[:6])
+		return lineError(FormatMT940, f.line, "bank.formats.bad_date", "value", v[:6])
 	}
 	i := 6
 	booked := valueDate
@@ -465,7 +465,7 @@ func (r *mt940Reader) movement(f *swiftField) error {
 		d, _ := digitsValue(v[8:10])
 		var ok bool
 		if booked, ok = entryDate(valueDate, m, d); !ok {
-			return lineError(FormatMT940, f.line, "bank.bad_date", "value", v[6:10])
+			return lineError(FormatMT940, f.line, "bank.formats.bad_date", "value", v[6:10])
 		}
 		i = 10
 	}
@@ -543,13 +543,13 @@ func entryDate(value date.Date, m, d int) (date.Date, bool) {
 	best, found := date.Date{}, false
 	for _, y := range []int{value.Year - 1, value.Year, value.Year + 1} {
 		dd := d
-		if m == 2 && (d == 29 || d == 30) && !validDay(y, m, d) {
+		if m == 2 && (d == 29 || d == 30) && !calendarDay(y, m, d) {
 			dd = 28
-			if validDay(y, 2, 29) {
+			if calendarDay(y, 2, 29) {
 				dd = 29
 			}
 		}
-		if !validDay(y, m, dd) {
+		if !calendarDay(y, m, dd) {
 			continue
 		}
 		c := dateOf(y, m, dd)
@@ -584,9 +584,9 @@ func (r *mt940Reader) endLine() error {
 	}
 	l := s.current
 	l.Payer, l.PayerID = s.payer, s.payerID
-	l.Description = joinText(s.texts...)
+	l.Description = joinFreeText(s.texts...)
 	if l.Payer != "" && !strings.Contains(l.Description, l.Payer) {
-		l.Description = joinText(l.Description, l.Payer)
+		l.Description = joinFreeText(l.Description, l.Payer)
 	}
 	l.Balance = runningBalance(l.Description, r.currency())
 	s.st.Lines = append(s.st.Lines, *l)

@@ -185,9 +185,9 @@ func parseOFX(b []byte, opt Options) (File, error) {
 
 func (r *ofxReader) problem(p *markupProblem) error {
 	if p.truncated {
-		return lineError(FormatOFX, p.line, "bank.truncated")
+		return lineError(FormatOFX, p.line, "bank.formats.truncated")
 	}
-	return lineError(FormatOFX, p.line, "bank.malformed")
+	return lineError(FormatOFX, p.line, "bank.formats.malformed")
 }
 
 // within reports the innermost open aggregate among those the reader follows.
@@ -211,7 +211,7 @@ func (r *ofxReader) open(name string, line int) error {
 		r.stmt = &ofxStmt{}
 	case "STMTTRN":
 		if r.stmt == nil {
-			return lineError(FormatOFX, line, "bank.malformed")
+			return lineError(FormatOFX, line, "bank.formats.malformed")
 		}
 		if err := r.endTxn(); err != nil {
 			return err
@@ -341,14 +341,14 @@ func (r *ofxReader) endTxn() error {
 	cur := r.currency()
 	// The amount is checked first: it is what a wrong file most often breaks.
 	if t.trnAmt.text == "" {
-		return lineError(FormatOFX, t.line, "bank.missing_amount")
+		return lineError(FormatOFX, t.line, "bank.formats.missing_amount")
 	}
 	amount, key := ofxAmount(t.trnAmt.text, cur)
 	if key != "" {
 		return amountError(FormatOFX, t.trnAmt.line, key, t.trnAmt.text, cur)
 	}
 	if t.dtPosted.text == "" {
-		return lineError(FormatOFX, t.line, "bank.missing_date")
+		return lineError(FormatOFX, t.line, "bank.formats.missing_date")
 	}
 	posted, err := ofxDate(t.dtPosted)
 	if err != nil {
@@ -369,7 +369,7 @@ func (r *ofxReader) endTxn() error {
 		Date:        posted,
 		ValueDate:   avail,
 		Amount:      amount,
-		Description: joinText(t.name.text, t.memo.text),
+		Description: joinFreeText(t.name.text, t.memo.text),
 		Reference:   collapseSpace(ref),
 		BankTxnID:   strings.TrimSpace(t.fitID.text),
 		Payer:       collapseSpace(t.name.text),
@@ -440,13 +440,13 @@ func (r *ofxReader) endStatement() error {
 func (r *ofxReader) finish() (File, error) {
 	if r.txn != nil || r.stmt != nil {
 		// The file stops inside a statement: a download cut short.
-		return File{}, lineError(FormatOFX, r.lastLn, "bank.truncated")
+		return File{}, lineError(FormatOFX, r.lastLn, "bank.formats.truncated")
 	}
 	if err := r.endStatement(); err != nil {
 		return File{}, err
 	}
 	if len(r.file.Statements) == 0 {
-		return File{}, &Error{Format: FormatOFX, Key: "bank.no_statement"}
+		return File{}, &Error{Format: FormatOFX, Key: "bank.formats.no_statement"}
 	}
 	finishFile(&r.file)
 	return r.file, nil
@@ -467,14 +467,14 @@ func ofxAmount(text, currency string) (int64, string) {
 // ("20190918100000[-03:EST]"): the day the bank wrote, whatever its zone.
 func ofxDate(v ofxValue) (date.Date, error) {
 	s := strings.TrimSpace(v.text)
-	bad := lineError(FormatOFX, v.line, "bank.bad_date", "value", s)
+	bad := lineError(FormatOFX, v.line, "bank.formats.bad_date", "value", s)
 	if len(s) < 8 {
 		return date.Date{}, bad
 	}
 	y, ok1 := digitsValue(s[0:4])
 	m, ok2 := digitsValue(s[4:6])
 	d, ok3 := digitsValue(s[6:8])
-	if !ok1 || !ok2 || !ok3 || !validDay(y, m, d) {
+	if !ok1 || !ok2 || !ok3 || !calendarDay(y, m, d) {
 		return date.Date{}, bad
 	}
 	return dateOf(y, m, d), nil

@@ -177,7 +177,7 @@ func parseQIF(b []byte, opt Options) (File, error) {
 	}
 	flush()
 	if len(statements) == 0 {
-		return File{}, &Error{Format: FormatQIF, Key: "bank.no_statement"}
+		return File{}, &Error{Format: FormatQIF, Key: "bank.formats.no_statement"}
 	}
 	currency := opt.Currency
 	if currency == "" {
@@ -186,10 +186,10 @@ func parseQIF(b []byte, opt Options) (File, error) {
 	exp := minorDigits(currency)
 	for _, rec := range records {
 		if !rec.hasDate {
-			return File{}, lineError(FormatQIF, rec.line, "bank.missing_date")
+			return File{}, lineError(FormatQIF, rec.line, "bank.formats.missing_date")
 		}
 		if !rec.hasAmount {
-			return File{}, lineError(FormatQIF, rec.line, "bank.missing_amount")
+			return File{}, lineError(FormatQIF, rec.line, "bank.formats.missing_amount")
 		}
 	}
 	dayFirst, err := qifDateOrder(records, opt.Country, spanish)
@@ -205,7 +205,7 @@ func parseQIF(b []byte, opt Options) (File, error) {
 		st.Currency = currency
 		when, ok := qifDate(rec.date.text, dayFirst)
 		if !ok {
-			return File{}, lineError(FormatQIF, rec.date.line, "bank.bad_date", "value", rec.date.text)
+			return File{}, lineError(FormatQIF, rec.date.line, "bank.formats.bad_date", "value", rec.date.text)
 		}
 		amount, key := decimalMinor(qifAmountText(rec.amount.text), dec, group, exp)
 		if key != "" {
@@ -221,7 +221,7 @@ func parseQIF(b []byte, opt Options) (File, error) {
 			Row:         rec.line,
 			Date:        when,
 			Amount:      amount,
-			Description: joinText(rec.payee, rec.memo),
+			Description: joinFreeText(rec.payee, rec.memo),
 			Reference:   collapseSpace(rec.number),
 			Payer:       collapseSpace(rec.payee),
 		})
@@ -316,7 +316,7 @@ func qifDateOrder(records []qifRecord, country string, spanish bool) (bool, erro
 	for i := range records {
 		a, b, _, yearFirst, _, ok := qifDateParts(records[i].date.text)
 		if !ok {
-			return false, lineError(FormatQIF, records[i].date.line, "bank.bad_date", "value", records[i].date.text)
+			return false, lineError(FormatQIF, records[i].date.line, "bank.formats.bad_date", "value", records[i].date.text)
 		}
 		if yearFirst {
 			continue
@@ -334,7 +334,7 @@ func qifDateOrder(records []qifRecord, country string, spanish bool) (bool, erro
 		if monthFirstAt.line > later.line {
 			later = monthFirstAt
 		}
-		return false, lineError(FormatQIF, later.line, "bank.qif_mixed_dates", "value", later.text)
+		return false, lineError(FormatQIF, later.line, "bank.formats.qif_mixed_dates", "value", later.text)
 	case dayFirstAt != nil:
 		return true, nil
 	case monthFirstAt != nil:
@@ -362,7 +362,7 @@ func qifDate(s string, dayFirst bool) (date.Date, bool) {
 	if dayFirst && !yearFirst {
 		m, d = b, a
 	}
-	if !validDay(y, m, d) {
+	if !calendarDay(y, m, d) {
 		return date.Date{}, false
 	}
 	return dateOf(y, m, d), true
@@ -406,7 +406,7 @@ func qifNumberStyle(records []qifRecord, exp int, country string, spanish bool, 
 	key := keyBadAmount
 	for _, s := range []style{us, latin} {
 		if _, k := decimalMinor(qifAmountText(first.text), s.dec, s.group, exp); k == "" {
-			return 0, 0, lineError(FormatQIF, first.line, "bank.qif_mixed_amounts", "value", first.text)
+			return 0, 0, lineError(FormatQIF, first.line, "bank.formats.qif_mixed_amounts", "value", first.text)
 		} else if k != keyBadAmount {
 			key = k
 		}

@@ -124,9 +124,9 @@ const maxAmountDigits = 17
 
 // Message keys of amount problems, returned by decimalMinor.
 const (
-	keyBadAmount      = "bank.bad_amount"
-	keyAmountDecimals = "bank.amount_decimals"
-	keyAmountTooLarge = "bank.amount_too_large"
+	keyBadAmount      = "bank.formats.bad_amount"
+	keyAmountDecimals = "bank.formats.amount_decimals"
+	keyAmountTooLarge = "bank.formats.amount_too_large"
 )
 
 // decimalMinor reads decimal text into minor units of a currency with exp
@@ -219,9 +219,9 @@ func amountError(f Format, line int, key, text, currency string) *Error {
 	return lineError(f, line, key, "value", text, "currency", currency)
 }
 
-// joinText joins the non-empty pieces of free text with single spaces,
+// joinFreeText joins the non-empty pieces of free text with single spaces,
 // collapsing runs of white space and dropping a piece equal to the one before.
-func joinText(pieces ...string) string {
+func joinFreeText(pieces ...string) string {
 	var b strings.Builder
 	prev := ""
 	for _, p := range pieces {
@@ -270,10 +270,10 @@ func digitsValue(s string) (int, bool) {
 	return n, true
 }
 
-// validDay reports whether year-month-day is a real calendar day of years 1..9999.
-func validDay(y, m, d int) bool {
+// calendarDay reports whether year-month-day is a real calendar day of years 1..9999.
+func calendarDay(y, m, d int) bool {
 	return y >= 1 && y <= 9999 && date.Valid(y, time.Month(m), d)
 }
 
-// dateOf is the date y-m-d, which the caller has checked with validDay.
+// dateOf is the date y-m-d, which the caller has checked with calendarDay.
 func dateOf(y, m, d int) date.Date { return date.Date{Year: y, Month: time.Month(m), Day: d} }
