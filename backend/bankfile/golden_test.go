@@ -99,6 +99,9 @@ type goldenError struct {
 func renderGolden(t *testing.T, f File, err error) []byte {
 	t.Helper()
 	var doc goldenDoc
+	if err != nil && len(f.Statements) != 0 {
+		t.Errorf("a file with an error gave %d statements: all or nothing", len(f.Statements))
+	}
 	if err != nil {
 		var be *Error
 		if !errors.As(err, &be) {
@@ -181,4 +184,15 @@ func optionsFor(path string) Options {
 		return Options{Country: country, Currency: "ARS"}
 	}
 	return Options{}
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
 }

@@ -130,6 +130,7 @@ type mt940Statement struct {
 	ref, number    string
 	opening        bool
 	closing        bool
+	intermediate   bool // closed by :62M:, to be continued on the next page
 	interim        bool // MT942: no balances, a floor limit or date-time instead
 	current        *Line
 	texts          []string // :61: details and :86: text of the current line
@@ -137,10 +138,12 @@ type mt940Statement struct {
 }
 
 type mt940Reader struct {
-	opt   Options
-	file  File
-	stmt  *mt940Statement
-	is942 bool
+	opt  Options
+	file File
+	stmt *mt940Statement
+	// continued is the line where the last statement read started when it
+	// closed with an intermediate balance (:62M:): its next page must follow.
+	continued int
 }
 
 // parseMT940 reads MT940 or MT942 bytes.
@@ -153,8 +156,12 @@ func parseMT940(b []byte, opt Options) (File, error) {
 			return File{}, err
 		}
 	}
-	if err := r.endStatement(last, true); err != nil {
+	if err := r.endStatement(last); err != nil {
 		return File{}, err
+	}
+	if r.continued > 0 {
+		// The last page says another follows (:62M:), and none does.
+		return File{}, lineError(FormatMT940, last, "bank.formats.mt940_no_closing", "start", strconv.Itoa(r.continued))
 	}
 	if len(r.file.Statements) == 0 {
 		return File{}, &Error{Format: FormatMT940, Key: "bank.formats.no_statement"}
@@ -216,9 +223,9 @@ func (r *mt940Reader) field(f *swiftField) error {
 	}
 	switch f.tag {
 	case "-":
-		return r.endStatement(f.line, false)
+		return r.endStatement(f.line)
 	case "20":
-		if err := r.endStatement(f.line, false); err != nil {
+		if err := r.endStatement(f.line); err != nil {
 			return err
 		}
 		r.begin(f.line)
@@ -231,7 +238,7 @@ func (r *mt940Reader) field(f *swiftField) error {
 		s := r.ensure(f.line)
 		if s.opening || s.closing {
 			// A new opening balance without a :20: starts the next statement.
-			if err := r.endStatement(f.line, false); err != nil {
+			if err := r.endStatement(f.line); err != nil {
 				return err
 			}
 			s = r.ensure(f.line)
@@ -256,7 +263,7 @@ func (r *mt940Reader) field(f *swiftField) error {
 		if s.st.Currency == "" {
 			s.st.Currency = cur
 		}
-		s.st.Closing, s.closing = b, true
+		s.st.Closing, s.closing, s.intermediate = b, true, f.tag == "62M"
 	case "34F":
 		s := r.ensure(f.line)
 		s.interim = true
@@ -303,7 +310,7 @@ func (r *mt940Reader) ensure(line int) *mt940Statement {
 // endStatement closes the statement being read at line. A statement that
 // opened with a balance must close with one: without it the file was cut
 // short (or is not a statement), and reading on would import half of it.
-func (r *mt940Reader) endStatement(line int, atEOF bool) error {
+func (r *mt940Reader) endStatement(line int) error {
 	s := r.stmt
 	if s == nil {
 		return nil
@@ -319,6 +326,10 @@ func (r *mt940Reader) endStatement(line int, atEOF bool) error {
 		return lineError(FormatMT940, line, "bank.formats.mt940_no_closing", "start", strconv.Itoa(s.start))
 	}
 	r.stmt = nil
+	r.continued = 0
+	if s.intermediate {
+		r.continued = s.start
+	}
 	st := s.st
 	st.ID = s.ref
 	if s.number != "" {
