@@ -200,9 +200,17 @@ func (r *ofxReader) within() string {
 	return ""
 }
 
+// maxOFXDepth bounds how many tags may be open at once. Real files nest
+// under ten deep; a deeper file is damaged, and following it would cost time
+// growing with the square of its size.
+const maxOFXDepth = 256
+
 // open handles a tag with no value after it: an aggregate, or an empty value
 // such as "<BALAMT>" followed by the next tag.
 func (r *ofxReader) open(name string, line int) error {
+	if len(r.stack) >= maxOFXDepth {
+		return lineError(FormatOFX, line, "bank.formats.malformed")
+	}
 	switch name {
 	case "STMTRS", "CCSTMTRS":
 		if err := r.endStatement(); err != nil {
