@@ -1,0 +1,198 @@
+package bankfile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The -update flag rewrites golden files. Other test files of the package
+// may define it too (the table reader's do); it is defined here only when
+// nobody else has, and read by name, so both can live in one package.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files from the current output")
+	}
+}
+
+// updatingGolden reports whether the test run was asked to rewrite golden files.
+func updatingGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// sharedBankDir is ../shared/testdata/bank: $CARTERA_SHARED/testdata/bank when
+// set, else <repository root>/../shared/testdata/bank. The sample bank files
+// live there, not in the repository (several are GPL-licensed).
+func sharedBankDir(t testing.TB) string {
+	t.Helper()
+	var dir string
+	if env := os.Getenv("CARTERA_SHARED"); env != "" {
+		dir = filepath.Join(env, "testdata", "bank")
+	} else {
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
+		}
+		root := wd
+		for {
+			if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+				break
+			}
+			parent := filepath.Dir(root)
+			if parent == root {
+				t.Fatalf("no go.mod above %s: cannot find the shared test files", wd)
+			}
+			root = parent
+		}
+		dir = filepath.Join(root, "..", "shared", "testdata", "bank")
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		t.Fatalf("these tests need the shared sample bank files in %s (set CARTERA_SHARED to the directory holding testdata/bank)", dir)
+	}
+	return dir
+}
+
+// sharedFiles lists the shared sample files of one format directory ("ofx", "camt053", ...).
+func sharedFiles(t testing.TB, sub string) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(sharedBankDir(t), sub, "*"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no shared sample files in %s", sub)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// ownFixtures lists this package's own fixtures of one format.
+func ownFixtures(t testing.TB, sub string) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", sub, "*"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures in testdata/%s", sub)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// goldenDoc is what a golden file holds: the file read, with each
+// statement's balance check, or the error that stopped it.
+type goldenDoc struct {
+	File   *File          `json:"file,omitempty"`
+	Checks []BalanceCheck `json:"checks,omitempty"`
+	Error  *goldenError   `json:"error,omitempty"`
+}
+
+type goldenError struct {
+	Format Format            `json:"format"`
+	Line   int               `json:"line"`
+	Key    string            `json:"key"`
+	Params map[string]string `json:"params"`
+}
+
+func renderGolden(t *testing.T, f File, err error) []byte {
+	t.Helper()
+	var doc goldenDoc
+	if err != nil && len(f.Statements) != 0 {
+		t.Errorf("a file with an error gave %d statements: all or nothing", len(f.Statements))
+	}
+	if err != nil {
+		var be *Error
+		if !errors.As(err, &be) {
+			t.Fatalf("error is not a *bankfile.Error: %v", err)
+		}
+		doc.Error = &goldenError{Format: be.Format, Line: be.Line, Key: be.Key, Params: be.Params}
+	} else {
+		doc.File = &f
+		for _, s := range f.Statements {
+			doc.Checks = append(doc.Checks, s.Check())
+		}
+	}
+	out, jerr := json.MarshalIndent(doc, "", "  ")
+	if jerr != nil {
+		t.Fatal(jerr)
+	}
+	return append(out, '\n')
+}
+
+// checkGolden compares what reading path gives with testdata/golden/<group>/<name>.json.
+func checkGolden(t *testing.T, group, path string, f File, err error) {
+	t.Helper()
+	got := renderGolden(t, f, err)
+	golden := filepath.Join("testdata", "golden", group, filepath.Base(path)+".json")
+	if updatingGolden() {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, rerr := os.ReadFile(golden)
+	if rerr != nil {
+		t.Fatalf("%v (run go test -run Golden -update to write it)", rerr)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s:\n%s", path, golden, firstDifference(string(want), string(got)))
+	}
+}
+
+// firstDifference shows the first line where two texts differ.
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + itoa(i+1) + ":\n  want " + wl + "\n  got  " + gl
+		}
+	}
+	return "(same lines, different bytes)"
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// optionsFor is what the user would tell Cartera about a fixture: own
+// fixtures named "cl_...", "co_", "mx_", "pe_", "ar_" come from that country's banks.
+func optionsFor(path string) Options {
+	country := strings.ToUpper(strings.SplitN(filepath.Base(path), "_", 2)[0])
+	switch country {
+	case "CL":
+		return Options{Country: country, Currency: "CLP"}
+	case "CO":
+		return Options{Country: country, Currency: "COP"}
+	case "MX":
+		return Options{Country: country, Currency: "MXN"}
+	case "PE":
+		return Options{Country: country, Currency: "PEN"}
+	case "AR":
+		return Options{Country: country, Currency: "ARS"}
+	}
+	return Options{}
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
