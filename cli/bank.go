@@ -57,7 +57,7 @@ func runImportBank(ctx context.Context, e *Env, args []string) int {
 	}
 	e.printf(e.t("Formato: %s%s.", "Format: %s%s."), rep.Format, map[bool]string{true: " (" + rep.Profile + ")", false: ""}[rep.Profile != ""])
 	for _, s := range rep.Statements {
-		e.printf("%s", statementLine(e, s))
+		e.printf("%s", statementLine(e, s, p.Country))
 	}
 	e.printf(e.t("%d líneas leídas: %d nuevas, %d ya estaban.", "%d lines read: %d new, %d already there."), rep.Lines, rep.New, rep.Duplicates)
 	if rep.DryRun {
@@ -70,8 +70,8 @@ func runImportBank(ctx context.Context, e *Env, args []string) int {
 }
 
 // statementLine says what one statement of a file brought.
-func statementLine(e *Env, s sqlite.StatementSummary) string {
-	style := money.StyleFor("")
+func statementLine(e *Env, s sqlite.StatementSummary, country string) string {
+	style := money.StyleFor(country)
 	amt := func(v int64) string { return money.FormatPlain(v, s.Currency, style) }
 	var b strings.Builder
 	fmt.Fprintf(&b, e.t("Cuenta %s (%s), %s a %s: %d líneas, %d nuevas.", "Account %s (%s), %s to %s: %d lines, %d new."), s.Account, s.Currency, s.From, s.To, s.Lines, s.New)
@@ -87,9 +87,12 @@ func statementLine(e *Env, s sqlite.StatementSummary) string {
 	default:
 		b.WriteString(e.t(" El archivo no trae saldos para verificar.", " The file carries no balances to check."))
 	}
-	if s.Gap != nil {
+	switch g := s.Gap; {
+	case g != nil && g.Balances:
 		fmt.Fprintf(&b, e.t(" FALTA UN TRAMO: la cartola anterior terminó el %s con %s y esta empieza el %s con %s.", " GAP: the previous statement ended on %s at %s and this one starts on %s at %s."),
-			s.Gap.PreviousTo, amt(s.Gap.PreviousClosing), s.Gap.From, amt(s.Gap.Opening))
+			g.PreviousTo, amt(g.PreviousClosing), g.From, amt(g.Opening))
+	case g != nil:
+		fmt.Fprintf(&b, e.t(" FALTA UN TRAMO: ninguna cartola importada cubre los %d días entre el %s y el %s.", " GAP: no imported statement covers the %d days between %s and %s."), g.Days, g.PreviousTo, g.From)
 	}
 	return b.String()
 }

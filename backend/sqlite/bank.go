@@ -196,10 +196,14 @@ type StatementSummary struct {
 
 // Gap is a break between the previous statement of an account and a new one.
 type Gap struct {
-	PreviousTo      date.Date `json:"previousTo" ts_type:"string"`
-	PreviousClosing int64     `json:"previousClosing"`
-	Opening         int64     `json:"opening"`
-	From            date.Date `json:"from" ts_type:"string"`
+	PreviousTo date.Date `json:"previousTo" ts_type:"string"`
+	From       date.Date `json:"from" ts_type:"string"`
+	// Balances is true when both statements give the balances that disagree.
+	Balances        bool  `json:"balances"`
+	PreviousClosing int64 `json:"previousClosing"`
+	Opening         int64 `json:"opening"`
+	Amount          int64 `json:"amount"` // Opening − PreviousClosing
+	Days            int   `json:"days"`   // days between them no statement covers
 }
 
 // StatementReport is what importing a statement file did (or would do).
@@ -267,8 +271,15 @@ func (db *DB) ImportStatement(ctx context.Context, in StatementImport) (Statemen
 			if s.Closing != nil {
 				sum.Closing = &s.Closing.Amount
 			}
-			sum.Check, sum.Diff = checkBalances(s)
-			if sum.Gap, err = gapBefore(ctx, tx, acc.ID, s); err != nil {
+			switch c := s.Check(); {
+			case !c.Checked:
+				sum.Check = "none"
+			case c.OK:
+				sum.Check = "ok"
+			default:
+				sum.Check, sum.Diff = "mismatch", c.Difference
+			}
+			if sum.Gap, err = gapBefore(ctx, tx, acc.ID, s, sum.From); err != nil {
 				return err
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO bank_statements (import_id, account_id, stmt_ref, period_from, period_to, opening_minor, opening_date,
@@ -419,29 +430,42 @@ func resolveAccount(ctx context.Context, tx *Tx, in StatementImport, s bankfile.
 	return BankAccount{}, false, ar.Errorf(ar.EInvalid, "accountId", "bank.choose_account")
 }
 
-// gapBefore compares statement s with the latest earlier statement of the
-// account: when both give balances and the earlier one's closing is not s's
-// opening, or days are missing between them, it is a gap.
-func gapBefore(ctx context.Context, tx *Tx, accountID int64, s bankfile.Statement) (*Gap, error) {
-	if s.Opening == nil {
+// gapBefore compares statement s with the account's latest earlier statement
+// (bankfile.Gap decides): balances that do not follow, or days no statement
+// covers, are a gap.
+func gapBefore(ctx context.Context, tx *Tx, accountID int64, s bankfile.Statement, from date.Date) (*Gap, error) {
+	if from.IsZero() {
 		return nil, nil
 	}
 	var closing sql.NullInt64
-	var closingDate, periodTo string
-	err := tx.QueryRowContext(ctx, `SELECT s.closing_minor, s.closing_date, s.period_to FROM bank_statements s JOIN bank_imports i ON i.id = s.import_id
-		WHERE s.account_id = ? AND i.undone_at IS NULL AND s.closing_minor IS NOT NULL AND s.period_to <> '' AND s.period_to <= ?
-		ORDER BY s.period_to DESC, s.id DESC LIMIT 1`, accountID, s.Opening.Date.String()).Scan(&closing, &closingDate, &periodTo)
+	var closingDate, periodFrom, periodTo string
+	err := tx.QueryRowContext(ctx, `SELECT s.closing_minor, s.closing_date, s.period_from, s.period_to FROM bank_statements s JOIN bank_imports i ON i.id = s.import_id
+		WHERE s.account_id = ? AND i.undone_at IS NULL AND s.period_to <> '' AND s.period_to < ?
+		ORDER BY s.period_to DESC, s.id DESC LIMIT 1`, accountID, from.String()).Scan(&closing, &closingDate, &periodFrom, &periodTo)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	prevTo, _ := date.Parse(periodTo)
-	if closing.Int64 == s.Opening.Amount {
+	var prev bankfile.Statement
+	prev.From, _ = date.Parse(periodFrom)
+	prev.To, _ = date.Parse(periodTo)
+	if closing.Valid {
+		d, _ := date.Parse(closingDate)
+		prev.Closing = &bankfile.Balance{Date: d, Amount: closing.Int64}
+	}
+	next := s
+	next.From = from
+	missing, amount, days := bankfile.Gap(prev, next)
+	if !missing {
 		return nil, nil
 	}
-	return &Gap{PreviousTo: prevTo, PreviousClosing: closing.Int64, Opening: s.Opening.Amount, From: s.Opening.Date}, nil
+	g := &Gap{PreviousTo: prev.To, From: from, Days: days, Amount: amount}
+	if prev.Closing != nil && s.Opening != nil {
+		g.PreviousClosing, g.Opening, g.Balances = prev.Closing.Amount, s.Opening.Amount, true
+	}
+	return g, nil
 }
 
 // BankImportRecord is one statement file in the history of imports.
@@ -572,23 +596,6 @@ func (db *DB) UndoBankImport(ctx context.Context, id int64) error {
 		}
 		return tx.audit("undo", "bank_import", id, nil, nil)
 	})
-}
-
-// checkBalances says whether a statement's balances add up: opening plus the
-// movements equals closing ("ok"), or not ("mismatch", with the difference),
-// or "none" when the file gives no opening or no closing balance.
-func checkBalances(s bankfile.Statement) (string, int64) {
-	if s.Opening == nil || s.Closing == nil {
-		return "none", 0
-	}
-	sum := s.Opening.Amount
-	for _, l := range s.Lines {
-		sum += l.Amount
-	}
-	if d := s.Closing.Amount - sum; d != 0 {
-		return "mismatch", d
-	}
-	return "ok", 0
 }
 
 // BankProfiles are the statement layouts the user mapped in this portfolio.

@@ -11,7 +11,9 @@ import (
 	"cartera/backend/sqlite"
 )
 
-func bal(d string, v int64) *bankfile.Balance { return &bankfile.Balance{Date: date.MustParse(d), Amount: v} }
+func bal(d string, v int64) *bankfile.Balance {
+	return &bankfile.Balance{Date: date.MustParse(d), Amount: v}
+}
 
 func bline(row int, d string, amount int64, desc string) bankfile.Line {
 	return bankfile.Line{Row: row, Date: date.MustParse(d), Amount: amount, Description: desc}

@@ -218,7 +218,9 @@ function StatementCheck({s}: {s: StatementSummary}) {
       <Text size="sm" c="dimmed">{t('bank.stmtLines', {lines: int(s.lines), new: int(s.new)})}</Text>
       {s.check === 'ok' && <Text size="sm">{t('bank.balanceOkText', {opening: money(s.opening!, s.currency), closing: money(s.closing!, s.currency)})}</Text>}
       {s.check === 'mismatch' && <Text size="sm" c="red.8">{t('bank.balanceBadText', {opening: money(s.opening!, s.currency), closing: money(s.closing!, s.currency), diff: money(s.diff, s.currency)})}</Text>}
-      {s.gap && <Text size="sm" c="orange.8" data-testid="statement-gap">{t('bank.gap', {prevTo: date(s.gap.previousTo), prev: money(s.gap.previousClosing, s.currency), from: date(s.gap.from), opening: money(s.gap.opening, s.currency)})}</Text>}
+      {s.gap && <Text size="sm" c="orange.8" data-testid="statement-gap">{s.gap.balances
+        ? t('bank.gap', {prevTo: date(s.gap.previousTo), prev: money(s.gap.previousClosing, s.currency), from: date(s.gap.from), opening: money(s.gap.opening, s.currency)})
+        : t('bank.gapDays', {prevTo: date(s.gap.previousTo), from: date(s.gap.from), days: s.gap.days})}</Text>}
     </Paper>
   );
 }

@@ -1719,9 +1719,12 @@ export namespace sqlite {
 	}
 	export class Gap {
 	    previousTo: string;
+	    from: string;
+	    balances: boolean;
 	    previousClosing: number;
 	    opening: number;
-	    from: string;
+	    amount: number;
+	    days: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Gap(source);
@@ -1730,9 +1733,12 @@ export namespace sqlite {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.previousTo = source["previousTo"];
+	        this.from = source["from"];
+	        this.balances = source["balances"];
 	        this.previousClosing = source["previousClosing"];
 	        this.opening = source["opening"];
-	        this.from = source["from"];
+	        this.amount = source["amount"];
+	        this.days = source["days"];
 	    }
 	}
 	export class StatementSummary {
