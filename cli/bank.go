@@ -12,8 +12,10 @@ import (
 
 	"cartera/backend/ar"
 	"cartera/backend/bankimport"
+	"cartera/backend/demo"
 	"cartera/backend/money"
 	"cartera/backend/reconcile"
+	"cartera/backend/reconcile/synth"
 	"cartera/backend/sqlite"
 )
 
@@ -239,5 +241,35 @@ func runUndoReconcile(ctx context.Context, e *Env, args []string) int {
 		return e.fail(err)
 	}
 	e.printf(e.t("Pasada %d deshecha: %d conciliaciones automáticas anuladas.", "Run %d undone: %d automatic matches undone."), id, n)
+	return ExitOK
+}
+
+// runDemoBank is `cartera demo-bank --out DIR [--country C] [--clients N]
+// [--invoices N] [--lines N] [--seed S]`: a labelled portfolio, its bank
+// statement and the labels, to try and to measure the reconciliation.
+func runDemoBank(ctx context.Context, e *Env, args []string) int {
+	fs := e.flags("demo-bank")
+	out := fs.String("out", "", e.t("carpeta donde escribir la cartera, la cartola y las etiquetas", "folder to write the portfolio, the statement and the labels into"))
+	country := fs.String("country", "CL", "CL, CO, MX, PE, AR")
+	clients := fs.Int("clients", 300, e.t("cantidad de clientes", "number of clients"))
+	invoices := fs.Int("invoices", 3000, e.t("cantidad de facturas abiertas", "number of open invoices"))
+	lines := fs.Int("lines", 2000, e.t("cantidad de movimientos de la cartola", "number of statement lines"))
+	seed := fs.Int64("seed", 1, e.t("semilla: la misma da los mismos archivos", "seed: the same one gives the same files"))
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) != 0 || *out == "" || *clients < 1 || *invoices < *clients || *lines < 1 || *invoices > 5_000_000 || *lines > 2_000_000 || !ar.KnownCountry(strings.ToUpper(*country)) {
+		e.errorf(e.t("uso: cartera demo-bank --out CARPETA [--country CL] [--clients 300] [--invoices 3000] [--lines 2000] [--seed 1]",
+			"usage: cartera demo-bank --out FOLDER [--country CL] [--clients 300] [--invoices 3000] [--lines 2000] [--seed 1]"))
+		return ExitUsage
+	}
+	f, err := demo.GenerateBank(ctx, *out, *seed, synth.Config{Country: strings.ToUpper(*country), Clients: *clients, Invoices: *invoices, Lines: *lines})
+	if err != nil {
+		return e.fail(err)
+	}
+	e.printf(e.t("Cartera: %s (%d clientes, %d documentos abiertos).\nCartola: %s (%d movimientos, %d pagan documentos).\nEtiquetas: %s. %.1f s.",
+		"Portfolio: %s (%d clients, %d open documents).\nStatement: %s (%d lines, %d pay documents).\nLabels: %s. %.1f s."),
+		f.Portfolio, f.Clients, f.Documents, f.Statement, f.Lines, f.Paying, f.Labels, f.Elapsed.Seconds())
 	return ExitOK
 }

@@ -54,6 +54,7 @@ func commands() []command {
 		{"new", [2]string{"crea una cartera vacía", "creates an empty portfolio"}, runNew},
 		{"demo", [2]string{"genera una cartera de demostración", "generates a demo portfolio"}, runDemo},
 		{"demo-file", [2]string{"genera un archivo de cuentas por cobrar de ejemplo, para probar la importación", "generates a sample receivables file, to try the import"}, runDemoFile},
+		{"demo-bank", [2]string{"genera una cartera, su cartola y las respuestas correctas, para probar la conciliación", "generates a portfolio, its statement and the right answers, to try the reconciliation"}, runDemoBank},
 		{"check", [2]string{"verifica un archivo de cartera y sus saldos", "verifies a portfolio file and its balances"}, runCheck},
 		{"import", [2]string{"importa clientes, documentos o pagos desde Excel o CSV, o una cartola del banco", "imports clients, documents or payments from Excel or CSV, or a bank statement"}, runImport},
 		{"undo-import", [2]string{"deshace una importación completa", "undoes a whole import"}, runUndoImport},

@@ -31,11 +31,30 @@ func New(year int, month time.Month, day int) Date {
 
 // Parse reads an ISO date "YYYY-MM-DD" and refuses impossible days like 2026-02-31.
 func Parse(s string) (Date, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return Date{}, fmt.Errorf("date %q is not a valid YYYY-MM-DD calendar date", s)
+	// Read the digits by hand: the store scans millions of dates, and
+	// time.Parse costs ten times as much for the same answer.
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 && Valid(y, time.Month(m), d) {
+			return Date{Year: y, Month: time.Month(m), Day: d}, nil
+		}
 	}
-	return Of(t), nil
+	return Date{}, fmt.Errorf("date %q is not a valid YYYY-MM-DD calendar date", s)
+}
+
+// digits reads a run of ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // MustParse is Parse for literals in tests and tables; it panics on a bad literal.
