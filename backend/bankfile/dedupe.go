@@ -1,6 +1,8 @@
 package bankfile
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,7 +16,8 @@ import (
 // case folded, since exports of one bank differ in spacing) and running
 // balance, plus the line's occurrence among identical lines of the file, so
 // that two genuine identical deposits on one day both stay while the same two
-// read again from an overlapping file are recognised.
+// read again from an overlapping file are recognised. A key is a hash of
+// those parts (22 characters), so that the store's index of keys stays small.
 func Keys(lines []Line) []string {
 	out := make([]string, len(lines))
 	seen := make(map[string]int, len(lines))
@@ -27,7 +30,7 @@ func Keys(lines []Line) []string {
 		if l.BankTxnID != "" {
 			b.WriteString("id:")
 			b.WriteString(l.BankTxnID)
-			out[i] = b.String()
+			out[i] = hashKey(b.String())
 			continue
 		}
 		b.WriteString(foldKey(l.Description))
@@ -38,9 +41,14 @@ func Keys(lines []Line) []string {
 		base := b.String()
 		n := seen[base]
 		seen[base] = n + 1
-		out[i] = base + "|" + strconv.Itoa(n)
+		out[i] = hashKey(base + "|" + strconv.Itoa(n))
 	}
 	return out
+}
+
+func hashKey(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return base64.RawURLEncoding.EncodeToString(h[:16])
 }
 
 // foldKey keeps the letters and digits of s, upper-cased.
