@@ -137,9 +137,9 @@ func parseOFX(b []byte, opt Options) (File, error) {
 	src := textOf(b, declaredCharset(b))
 	r := &ofxReader{opt: opt, lastLn: lastLine(src)}
 	sc := newMarkupScanner(src, true)
+	var tok markupToken
 	for {
-		tok, p := sc.next()
-		if p != nil {
+		if p := sc.next(&tok); p != nil {
 			return File{}, r.problem(p)
 		}
 		switch tok.kind {
@@ -147,8 +147,9 @@ func parseOFX(b []byte, opt Options) (File, error) {
 			return r.finish()
 		case markupStart:
 			name := upperASCII(tok.name)
+			line := sc.lineOf(tok.pos)
 			if tok.empty {
-				if err := r.value(name, "", tok.line); err != nil {
+				if err := r.value(name, "", line); err != nil {
 					return File{}, err
 				}
 				continue
@@ -159,20 +160,20 @@ func parseOFX(b []byte, opt Options) (File, error) {
 				return File{}, r.problem(p)
 			}
 			if next.kind == markupText && !isBlank(next.text) {
-				sc.next()
 				v := strings.TrimSpace(next.text)
 				if !next.cdata {
 					v = unescapeMarkup(v)
 				}
+				sc.next(&tok)
 				if after, p := sc.peek(); p == nil && after.kind == markupEnd && upperASCII(after.name) == name {
-					sc.next()
+					sc.next(&tok)
 				}
-				if err := r.value(name, v, tok.line); err != nil {
+				if err := r.value(name, v, line); err != nil {
 					return File{}, err
 				}
 				continue
 			}
-			if err := r.open(name, tok.line); err != nil {
+			if err := r.open(name, line); err != nil {
 				return File{}, err
 			}
 		case markupEnd:
@@ -475,15 +476,14 @@ func ofxAmount(text, currency string) (int64, string) {
 // ("20190918100000[-03:EST]"): the day the bank wrote, whatever its zone.
 func ofxDate(v ofxValue) (date.Date, error) {
 	s := strings.TrimSpace(v.text)
-	bad := lineError(FormatOFX, v.line, "bank.formats.bad_date", "value", s)
 	if len(s) < 8 {
-		return date.Date{}, bad
+		return date.Date{}, lineError(FormatOFX, v.line, "bank.formats.bad_date", "value", s)
 	}
 	y, ok1 := digitsValue(s[0:4])
 	m, ok2 := digitsValue(s[4:6])
 	d, ok3 := digitsValue(s[6:8])
 	if !ok1 || !ok2 || !ok3 || !calendarDay(y, m, d) {
-		return date.Date{}, bad
+		return date.Date{}, lineError(FormatOFX, v.line, "bank.formats.bad_date", "value", s)
 	}
 	return dateOf(y, m, d), nil
 }
