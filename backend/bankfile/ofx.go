@@ -118,17 +118,20 @@ type ofxStmt struct {
 	bankID, acctID string
 	dtStart, dtEnd ofxValue
 	ledger, avail  [2]ofxValue // BALAMT, DTASOF
-	lines          []Line
+	first          int         // index in ofxReader.lines of its first line
 }
 
 type ofxReader struct {
-	opt    Options
-	file   File
-	stmt   *ofxStmt
-	txn    *ofxTxn
-	entry  int      // STMTTRN count over the file: a line's Row
-	stack  []string // open tags that may be aggregates
-	org    string   // SONRS/FI/ORG, the bank's name
+	opt   Options
+	file  File
+	stmt  *ofxStmt
+	txn   *ofxTxn
+	entry int      // STMTTRN count over the file: a line's Row
+	stack []string // open tags that may be aggregates
+	org   string   // SONRS/FI/ORG, the bank's name
+	// lines holds the lines of all statements one after another, sized by a
+	// count of the transactions so that a long file does not keep regrowing it.
+	lines  []Line
 	lastLn int
 }
 
@@ -136,6 +139,7 @@ type ofxReader struct {
 func parseOFX(b []byte, opt Options) (File, error) {
 	src := textOf(b, declaredCharset(b))
 	r := &ofxReader{opt: opt, lastLn: lastLine(src)}
+	r.lines = make([]Line, 0, strings.Count(src, "<STMTTRN>"))
 	sc := newMarkupScanner(src, true)
 	var tok markupToken
 	for {
@@ -217,7 +221,7 @@ func (r *ofxReader) open(name string, line int) error {
 		if err := r.endStatement(); err != nil {
 			return err
 		}
-		r.stmt = &ofxStmt{}
+		r.stmt = &ofxStmt{first: len(r.lines)}
 	case "STMTTRN":
 		if r.stmt == nil {
 			return lineError(FormatOFX, line, "bank.formats.malformed")
@@ -373,7 +377,7 @@ func (r *ofxReader) endTxn() error {
 	if ref == "" {
 		ref = t.refNum.text
 	}
-	r.stmt.lines = append(r.stmt.lines, Line{
+	r.lines = append(r.lines, Line{
 		Row:         r.entry,
 		Date:        posted,
 		ValueDate:   avail,
@@ -401,7 +405,7 @@ func (r *ofxReader) endStatement() error {
 		Account:  collapseSpace(s.acctID),
 		Bank:     collapseSpace(s.bankID),
 		Currency: strings.ToUpper(strings.TrimSpace(s.curdef)),
-		Lines:    s.lines,
+		Lines:    r.lines[s.first:len(r.lines):len(r.lines)],
 	}
 	if st.Currency == "" {
 		st.Currency = r.opt.Currency
