@@ -74,6 +74,7 @@ func namespaceAttr(name string) string {
 	return "xmlns"
 }
 
+// readCAMT reads a camt.052, camt.053 or camt.054 file.
 func readCAMT(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -185,6 +186,7 @@ func parseCAMT(b []byte, opt Options) (File, error) {
 	return r.file, nil
 }
 
+// problem is the *Error for damage the scanner found.
 func (r *camtReader) problem(p *markupProblem) error {
 	if p.truncated {
 		return lineError(FormatCAMT, p.line, "bank.formats.truncated")
@@ -192,6 +194,7 @@ func (r *camtReader) problem(p *markupProblem) error {
 	return lineError(FormatCAMT, p.line, "bank.formats.malformed")
 }
 
+// newCAMTReader reads the text of a camt file.
 func newCAMTReader(src string, opt Options) *camtReader {
 	r := &camtReader{opt: opt, sc: newMarkupScanner(src, false), src: src}
 	r.tree.sc = r.sc
@@ -519,6 +522,7 @@ func (r *camtReader) subtree(tok *markupToken) (int32, error) {
 	return root, nil
 }
 
+// newNode adds the element a start tag opens to the arena.
 func (r *camtReader) newNode(tok *markupToken) int32 {
 	t := &r.tree
 	n := xnode{name: tok.local(), pos: tok.pos, first: -1, next: -1, last: -1}
@@ -529,6 +533,7 @@ func (r *camtReader) newNode(tok *markupToken) int32 {
 	return int32(len(t.nodes) - 1)
 }
 
+// addChild makes c the last child of parent.
 func (t *xtree) addChild(parent, c int32) {
 	p := &t.nodes[parent]
 	if p.first < 0 {

@@ -61,6 +61,7 @@ type markupScanner struct {
 	hasPeek bool
 }
 
+// newMarkupScanner scans src; lenient for OFX 1.x SGML.
 func newMarkupScanner(src string, lenient bool) *markupScanner {
 	return &markupScanner{src: src, lenient: lenient, countedLine: 1}
 }
@@ -78,6 +79,7 @@ func (s *markupScanner) lineOf(pos int) int {
 	return s.countedLine
 }
 
+// advance moves n bytes on.
 func (s *markupScanner) advance(n int) { s.pos += n }
 
 // peek returns the next token without consuming it.
@@ -226,6 +228,7 @@ func (s *markupScanner) notATag(t *markupToken, rest string, at int) *markupProb
 	return nil
 }
 
+// truncated is the problem of a text that ends inside a tag.
 func (s *markupScanner) truncated() *markupProblem {
 	// The problem is at the end of the text: name its last line.
 	return &markupProblem{line: s.lineOf(len(s.src)), truncated: true}
@@ -250,6 +253,7 @@ func nameLength(s string) int {
 	return i
 }
 
+// isMarkupSpace reports whether c is XML white space.
 func isMarkupSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // isBlank reports whether text is only white space.
@@ -316,6 +320,7 @@ func unescapeMarkup(s string) string {
 	return b.String()
 }
 
+// entity is the text of a named or numeric character reference ("amp", "#209").
 func entity(name string) (string, bool) {
 	switch name {
 	case "amp":

@@ -108,6 +108,7 @@ func swiftTag(line string) (tag, value string, ok bool) {
 	return line[1:end], line[end+1:], true
 }
 
+// readMT940 reads an MT940 or MT942 file.
 func readMT940(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -138,6 +139,7 @@ type mt940Statement struct {
 	payer, payerID string
 }
 
+// mt940Reader reads the fields of an MT940 or MT942 file in order.
 type mt940Reader struct {
 	opt   Options
 	file  File
@@ -377,14 +379,16 @@ func (r *mt940Reader) endStatement(line int) error {
 func currencyOfAccount(acct string) string {
 	if len(acct) > 3 && isUpperLetters(acct[len(acct)-3:]) {
 		c := acct[len(acct)-3:]
-		if minorDigitsKnown(c) {
+		if accountCurrency(c) {
 			return c
 		}
 	}
 	return ""
 }
 
-func minorDigitsKnown(c string) bool {
+// accountCurrency reports whether three letters ending an account number
+// are a currency banks write there (and not the end of an account name).
+func accountCurrency(c string) bool {
 	switch c {
 	case "EUR", "USD", "HUF", "PLN", "CHF", "GBP", "CZK", "SEK", "NOK", "DKK", "RON", "VES", "CLP", "COP", "MXN", "PEN", "ARS", "BRL":
 		return true
@@ -392,6 +396,7 @@ func minorDigitsKnown(c string) bool {
 	return false
 }
 
+// isUpperLetters reports whether s is non-empty and only A-Z.
 func isUpperLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'A' || s[i] > 'Z' {
@@ -401,6 +406,7 @@ func isUpperLetters(s string) bool {
 	return s != ""
 }
 
+// currency is the currency of the statement being read, as far as known.
 func (r *mt940Reader) currency() string {
 	if r.stmt != nil && r.stmt.st.Currency != "" {
 		return r.stmt.st.Currency
@@ -593,6 +599,7 @@ func entryDate(value date.Date, m, d int) (date.Date, bool) {
 	return best, found
 }
 
+// absInt is |n|.
 func absInt(n int) int {
 	if n < 0 {
 		return -n
@@ -600,6 +607,7 @@ func absInt(n int) int {
 	return n
 }
 
+// isDigits reports whether s is non-empty and only ASCII digits.
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -631,7 +639,6 @@ func (r *mt940Reader) endLine() error {
 // subfields after a three-digit business code ("166?00GUTSCHRIFT?20...").
 func startsStructured(s string) bool {
 	return len(s) >= 5 && isDigits(s[:3]) && s[3] == '?'
-
 }
 
 // details reads the :86: text of the current movement.
@@ -649,7 +656,8 @@ func (r *mt940Reader) details(value []string) {
 	// one text (a subfield mark may even be cut, "?2" + "2MTLG"), so they
 	// are joined as they are before the subfields are cut apart.
 	var sub [100]string
-	var order [100]int8
+	var has [100]bool
+	var order [100]int8 // the subfields in the order they come
 	seen := 0
 	text := strings.Join(value, "")[3:]
 	for text != "" {
@@ -666,14 +674,13 @@ func (r *mt940Reader) details(value []string) {
 			}
 			end++
 		}
-		if sub[code] == "" && seen < len(order) {
+		if !has[code] {
+			has[code] = true
 			order[seen] = int8(code)
 			seen++
-		}
-		if sub[code] == "" {
 			sub[code] = text[:end]
 		} else {
-			sub[code] += text[:end]
+			sub[code] += text[:end] // a subfield repeated continues itself
 		}
 		text = text[end:]
 	}

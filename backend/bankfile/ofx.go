@@ -53,10 +53,12 @@ func claimOFX(head []byte) bool {
 	}
 }
 
+// hasPrefixFold reports whether b starts with prefix, ignoring ASCII case.
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
 }
 
+// readOFX reads an OFX or QFX file.
 func readOFX(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -113,7 +115,6 @@ type ofxTxn struct {
 
 // ofxStmt collects one STMTRS or CCSTMTRS until it closes.
 type ofxStmt struct {
-	st             Statement
 	curdef         string
 	bankID, acctID string
 	dtStart, dtEnd ofxValue
@@ -121,6 +122,7 @@ type ofxStmt struct {
 	first          int         // index in ofxReader.lines of its first line
 }
 
+// ofxReader follows the tags of an OFX file and collects its statements.
 type ofxReader struct {
 	opt   Options
 	file  File
@@ -132,7 +134,7 @@ type ofxReader struct {
 	// lines holds the lines of all statements one after another, sized by a
 	// count of the transactions so that a long file does not keep regrowing it.
 	lines  []Line
-	lastLn int
+	lastLn int // the file's last line with text, where a cut file ends
 }
 
 // parseOFX reads OFX 1.x or 2.x bytes.
@@ -188,6 +190,7 @@ func parseOFX(b []byte, opt Options) (File, error) {
 	}
 }
 
+// problem is the *Error for damage the scanner found.
 func (r *ofxReader) problem(p *markupProblem) error {
 	if p.truncated {
 		return lineError(FormatOFX, p.line, "bank.formats.truncated")
@@ -337,6 +340,7 @@ func (r *ofxReader) value(name, v string, line int) error {
 	return nil
 }
 
+// currency is the currency of the statement being read (CURDEF), else the user's.
 func (r *ofxReader) currency() string {
 	if r.stmt != nil && r.stmt.curdef != "" {
 		return strings.ToUpper(r.stmt.curdef)
@@ -450,6 +454,7 @@ func (r *ofxReader) endStatement() error {
 	return nil
 }
 
+// finish completes the file at the end of the text.
 func (r *ofxReader) finish() (File, error) {
 	if r.txn != nil || r.stmt != nil {
 		// The file stops inside a statement: a download cut short.

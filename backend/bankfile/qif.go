@@ -44,6 +44,7 @@ func claimQIF(head []byte) bool {
 	return false
 }
 
+// readQIF reads a QIF file.
 func readQIF(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -69,7 +70,7 @@ type qifRecord struct {
 	statement           int // index of its statement
 }
 
-// qifSection kinds.
+// The kinds of QIF sections.
 const (
 	qifSkip    = iota // lists (categories, classes, securities) and investment records
 	qifBank           // bank, cash, credit card and other asset/liability accounts
@@ -247,6 +248,8 @@ func qifBankType(t string) bool {
 	return t != ""
 }
 
+// qifOpeningBalance reports whether a record is Quicken's "Opening Balance"
+// of the account rather than a movement.
 func qifOpeningBalance(rec qifRecord) bool {
 	p := strings.ToLower(strings.TrimSpace(rec.payee))
 	return (p == "opening balance" || p == "saldo inicial" || p == "saldo de apertura") && strings.HasPrefix(rec.category, "[")
