@@ -225,6 +225,7 @@ func parseQIF(b []byte, opt Options) (File, error) {
 			Description: joinFreeText(rec.payee, rec.memo),
 			Reference:   collapseSpace(rec.number),
 			Payer:       collapseSpace(rec.payee),
+			Code:        qifCode(rec.category),
 		})
 	}
 	for i := range statements {
@@ -235,6 +236,16 @@ func parseQIF(b []byte, opt Options) (File, error) {
 	f := File{Statements: statements}
 	finishFile(&f)
 	return f, nil
+}
+
+// qifCode is a record's category (L), the only classification QIF carries
+// (Banesco writes "Categoria1Abono1" and "Categoria1Cargo1"); Quicken's
+// marker of a split line says nothing and is left out.
+func qifCode(category string) string {
+	if strings.EqualFold(category, "--Split--") {
+		return ""
+	}
+	return collapseSpace(category)
 }
 
 // qifBankType reports whether a QIF section type holds bank-like
