@@ -39,9 +39,9 @@ var camtNamespace = regexp.MustCompile(`^urn:iso:std:iso:20022:tech:xsd:camt\.(\
 func claimCAMT(head []byte) bool {
 	h := bytes.TrimPrefix(head, utf8BOM)
 	sc := newMarkupScanner(string(h), true)
+	var tok markupToken
 	for {
-		tok, p := sc.next()
-		if p != nil || tok.kind == markupEOF {
+		if p := sc.next(&tok); p != nil || tok.kind == markupEOF {
 			return false
 		}
 		if tok.kind == markupText {
@@ -74,6 +74,7 @@ func namespaceAttr(name string) string {
 	return "xmlns"
 }
 
+// readCAMT reads a camt.052, camt.053 or camt.054 file.
 func readCAMT(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -88,13 +89,19 @@ type xnode struct {
 	name        string // local name
 	text        string // the element's own text, trimmed, entities replaced
 	ccy         string // the Ccy attribute of amounts
-	line        int
-	first, next int32 // first child, next sibling; -1 for none
+	pos         int    // byte offset of its start tag
+	first, next int32  // first child, next sibling; -1 for none
 	last        int32
 }
 
 // xtree is an arena of nodes, reset for every entry.
-type xtree struct{ nodes []xnode }
+type xtree struct {
+	nodes []xnode
+	sc    *markupScanner // for the line numbers of nodes
+}
+
+// line is the line of the file where node n starts.
+func (t *xtree) line(n int32) int { return t.sc.lineOf(t.nodes[n].pos) }
 
 // child is the first child of n named name, or -1.
 func (t *xtree) child(n int32, name string) int32 {
@@ -150,8 +157,15 @@ type camtReader struct {
 	src   string
 	open  []string // qualified names of the open elements, to check nesting
 	tree  xtree
-	file  File
-	entry int // Ntry count over the file: a line's Row
+	stack []int32 // nodes open while a subtree is built
+	tok   markupToken
+	// lines holds the lines of all statements one after another, sized by a
+	// count of the entries so that a long file does not keep regrowing it.
+	lines  []Line
+	txs    []camtTx // an entry's transaction details, reused
+	pieces []string // the free text of a line, reused
+	file   File
+	entry  int // Ntry count over the file: a line's Row
 }
 
 // parseCAMT reads camt.052/053/054 bytes.
@@ -161,7 +175,7 @@ func parseCAMT(b []byte, opt Options) (File, error) {
 		declared = string(m[1])
 	}
 	src := textOf(b, declared)
-	r := &camtReader{opt: opt, sc: newMarkupScanner(src, false), src: src}
+	r := newCAMTReader(src, opt)
 	if err := r.document(); err != nil {
 		return File{}, err
 	}
@@ -172,6 +186,7 @@ func parseCAMT(b []byte, opt Options) (File, error) {
 	return r.file, nil
 }
 
+// problem is the *Error for damage the scanner found.
 func (r *camtReader) problem(p *markupProblem) error {
 	if p.truncated {
 		return lineError(FormatCAMT, p.line, "bank.formats.truncated")
@@ -179,40 +194,46 @@ func (r *camtReader) problem(p *markupProblem) error {
 	return lineError(FormatCAMT, p.line, "bank.formats.malformed")
 }
 
-// token returns the next tag, skipping white space between tags, and checks
-// that end tags close the element that is open.
-func (r *camtReader) token() (markupToken, error) {
-	for {
-		tok, p := r.sc.next()
-		if p != nil {
-			return tok, r.problem(p)
-		}
-		switch tok.kind {
-		case markupText:
-			if len(r.open) == 0 && !isBlank(tok.text) {
-				return tok, lineError(FormatCAMT, tok.line, "bank.formats.malformed")
-			}
-			return tok, nil
-		case markupStart:
-			if !tok.empty {
-				r.open = append(r.open, tok.name)
-			}
-		case markupEnd:
-			if len(r.open) == 0 || r.open[len(r.open)-1] != tok.name {
-				return tok, lineError(FormatCAMT, tok.line, "bank.formats.malformed")
-			}
-			r.open = r.open[:len(r.open)-1]
-		case markupEOF:
-			if len(r.open) > 0 {
-				return tok, lineError(FormatCAMT, lastLine(r.src), "bank.formats.truncated")
-			}
-		}
-		return tok, nil
-	}
+// newCAMTReader reads the text of a camt file.
+func newCAMTReader(src string, opt Options) *camtReader {
+	r := &camtReader{opt: opt, sc: newMarkupScanner(src, false), src: src}
+	r.tree.sc = r.sc
+	r.lines = make([]Line, 0, strings.Count(src, "Ntry>")/2)
+	return r
 }
 
-// tag returns the next start or end tag (or the end of the text).
-func (r *camtReader) tag() (markupToken, error) {
+// token reads the next token into r.tok and checks that end tags close the
+// element that is open.
+func (r *camtReader) token() (*markupToken, error) {
+	tok := &r.tok
+	if p := r.sc.next(tok); p != nil {
+		return tok, r.problem(p)
+	}
+	switch tok.kind {
+	case markupText:
+		if len(r.open) == 0 && !isBlank(tok.text) {
+			return tok, lineError(FormatCAMT, r.sc.lineOf(tok.pos), "bank.formats.malformed")
+		}
+	case markupStart:
+		if !tok.empty {
+			r.open = append(r.open, tok.name)
+		}
+	case markupEnd:
+		if len(r.open) == 0 || r.open[len(r.open)-1] != tok.name {
+			return tok, lineError(FormatCAMT, r.sc.lineOf(tok.pos), "bank.formats.malformed")
+		}
+		r.open = r.open[:len(r.open)-1]
+	case markupEOF:
+		if len(r.open) > 0 {
+			return tok, lineError(FormatCAMT, lastLine(r.src), "bank.formats.truncated")
+		}
+	}
+	return tok, nil
+}
+
+// tag returns the next start or end tag (or the end of the text). The token
+// is valid until the next call.
+func (r *camtReader) tag() (*markupToken, error) {
 	for {
 		tok, err := r.token()
 		if err != nil || tok.kind != markupText {
@@ -228,8 +249,9 @@ func (r *camtReader) document() error {
 		return err
 	}
 	if root.kind != markupStart || root.local() != "Document" {
-		return lineError(FormatCAMT, root.line, "bank.formats.camt_not_statement")
+		return lineError(FormatCAMT, r.sc.lineOf(root.pos), "bank.formats.camt_not_statement")
 	}
+	rootLine := r.sc.lineOf(root.pos)
 	ns, _ := attrValue(root.attrs, namespaceAttr(root.name))
 	if root.empty {
 		return &Error{Format: FormatCAMT, Key: "bank.formats.no_statement"}
@@ -247,9 +269,9 @@ func (r *camtReader) document() error {
 		}
 		want, ok := camtMessages[tok.local()]
 		if !ok {
-			return lineError(FormatCAMT, tok.line, "bank.formats.camt_not_statement")
+			return lineError(FormatCAMT, r.sc.lineOf(tok.pos), "bank.formats.camt_not_statement")
 		}
-		if err := checkCAMTNamespace(ns, want, root.line); err != nil {
+		if err := checkCAMTNamespace(ns, want, rootLine); err != nil {
 			return err
 		}
 		if tok.empty {
@@ -315,7 +337,8 @@ type camtBalance struct {
 // statement reads one Stmt/Rpt/Ntfctn: its header elements, then its entries.
 func (r *camtReader) statement() error {
 	depth := len(r.open)
-	st := Statement{Lines: []Line{}}
+	st := Statement{}
+	first := len(r.lines)
 	var balances []camtBalance
 	accountCcy := ""
 	for {
@@ -334,7 +357,7 @@ func (r *camtReader) statement() error {
 		if err != nil {
 			return err
 		}
-		switch tok.local() {
+		switch t.nodes[n].name {
 		case "Id":
 			st.ID = t.nodes[n].text
 		case "FrToDt":
@@ -371,13 +394,12 @@ func (r *camtReader) statement() error {
 			}
 		case "Ntry":
 			r.entry++
-			lines, err := r.entryLines(n, &st)
-			if err != nil {
+			if err := r.entryLines(n, &st); err != nil {
 				return err
 			}
-			st.Lines = append(st.Lines, lines...)
 		}
 	}
+	st.Lines = r.lines[first:len(r.lines):len(r.lines)]
 	if st.Currency == "" {
 		st.Currency = r.opt.Currency
 	}
@@ -419,7 +441,7 @@ func (r *camtReader) balance(n int32, st *Statement) (*camtBalance, error) {
 	code := strings.ToUpper(firstText(t, n, []string{"Tp", "CdOrPrtry", "Cd"}, []string{"Tp", "CdOrPrtry", "Prtry"}))
 	amt := t.child(n, "Amt")
 	if amt < 0 {
-		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.missing_amount")
+		return nil, lineError(FormatCAMT, t.line(n), "bank.formats.missing_amount")
 	}
 	ccy := strings.ToUpper(t.nodes[amt].ccy)
 	if st.Currency == "" {
@@ -447,20 +469,18 @@ func (r *camtReader) balance(n int32, st *Statement) (*camtBalance, error) {
 
 // subtree builds the element that tok starts, with everything in it, into
 // the arena (which it resets) and returns its index.
-func (r *camtReader) subtree(tok markupToken) (int32, error) {
+func (r *camtReader) subtree(tok *markupToken) (int32, error) {
 	t := &r.tree
 	t.nodes = t.nodes[:0]
 	root := r.newNode(tok)
 	if tok.empty {
 		return root, nil
 	}
-	stack := []int32{root}
-	var text strings.Builder
-	takeText := func() string {
-		s := strings.TrimSpace(text.String())
-		text.Reset()
-		return s
-	}
+	stack := append(r.stack[:0], root)
+	defer func() { r.stack = stack }()
+	// An element's text is usually one run between its tags, taken as it
+	// is; comments or CDATA sections may split it into several, joined.
+	text, parts := "", 0
 	for len(stack) > 0 {
 		tok, err := r.token()
 		if err != nil {
@@ -471,13 +491,21 @@ func (r *camtReader) subtree(tok markupToken) (int32, error) {
 		case markupEOF:
 			return -1, lineError(FormatCAMT, lastLine(r.src), "bank.formats.truncated")
 		case markupText:
-			if tok.cdata {
-				text.WriteString(tok.text)
-			} else {
-				text.WriteString(unescapeMarkup(tok.text))
+			if t.nodes[top].first >= 0 {
+				continue // white space between child elements
 			}
+			piece := tok.text
+			if !tok.cdata {
+				piece = unescapeMarkup(piece)
+			}
+			if parts == 0 {
+				text = piece
+			} else {
+				text += piece
+			}
+			parts++
 		case markupStart:
-			text.Reset()
+			text, parts = "", 0
 			c := r.newNode(tok)
 			t.addChild(top, c)
 			if !tok.empty {
@@ -485,18 +513,19 @@ func (r *camtReader) subtree(tok markupToken) (int32, error) {
 			}
 		case markupEnd:
 			if t.nodes[top].first < 0 {
-				t.nodes[top].text = takeText()
+				t.nodes[top].text = strings.TrimSpace(text)
 			}
-			text.Reset()
+			text, parts = "", 0
 			stack = stack[:len(stack)-1]
 		}
 	}
 	return root, nil
 }
 
-func (r *camtReader) newNode(tok markupToken) int32 {
+// newNode adds the element a start tag opens to the arena.
+func (r *camtReader) newNode(tok *markupToken) int32 {
 	t := &r.tree
-	n := xnode{name: tok.local(), line: tok.line, first: -1, next: -1, last: -1}
+	n := xnode{name: tok.local(), pos: tok.pos, first: -1, next: -1, last: -1}
 	if tok.attrs != "" {
 		n.ccy, _ = attrValue(tok.attrs, "Ccy")
 	}
@@ -504,6 +533,7 @@ func (r *camtReader) newNode(tok markupToken) int32 {
 	return int32(len(t.nodes) - 1)
 }
 
+// addChild makes c the last child of parent.
 func (t *xtree) addChild(parent, c int32) {
 	p := &t.nodes[parent]
 	if p.first < 0 {
@@ -533,14 +563,14 @@ func camtAmount(t *xtree, amt int32, statementCcy string) (int64, error) {
 	}
 	text := t.nodes[amt].text
 	if text == "" {
-		return 0, lineError(FormatCAMT, t.nodes[amt].line, "bank.formats.missing_amount")
+		return 0, lineError(FormatCAMT, t.line(amt), "bank.formats.missing_amount")
 	}
 	v, key := decimalMinor(text, '.', 0, minorDigits(ccy))
 	if key == "" && v < 0 {
 		key = keyBadAmount // amounts are unsigned; CdtDbtInd gives the sign
 	}
 	if key != "" {
-		return 0, amountError(FormatCAMT, t.nodes[amt].line, key, text, ccy)
+		return 0, amountError(FormatCAMT, t.line(amt), key, text, ccy)
 	}
 	return v, nil
 }
@@ -553,9 +583,9 @@ func camtSign(t *xtree, n int32) (int64, error) {
 	case "DBIT":
 		return -1, nil
 	}
-	line := t.nodes[n].line
+	line := t.line(n)
 	if c := t.child(n, "CdtDbtInd"); c >= 0 {
-		line = t.nodes[c].line
+		line = t.line(c)
 	}
 	return 0, lineError(FormatCAMT, line, "bank.formats.missing_sign")
 }
@@ -583,7 +613,7 @@ func camtDate(t *xtree, n int32) (date.Date, error) {
 			return dateOf(y, m, d), nil
 		}
 	}
-	return date.Date{}, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.bad_date", "value", s)
+	return date.Date{}, lineError(FormatCAMT, t.line(n), "bank.formats.bad_date", "value", s)
 }
 
 // camtTx is what a transaction's details (TxDtls) say about it.
@@ -595,29 +625,30 @@ type camtTx struct {
 	refs, ustrd, texts []string
 }
 
-// entryLines turns an entry into its lines: one line, or one per TxDtls when
-// a batch entry's details carry their own amounts that add up to it.
-func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
+// entryLines turns an entry into its lines, added to r.lines: one line, or
+// one per TxDtls when a batch entry's details carry their own amounts that
+// add up to it.
+func (r *camtReader) entryLines(n int32, st *Statement) error {
 	t := &r.tree
 	// Entries not booked (pending, information only) are not on the account.
 	switch strings.ToUpper(firstText(t, n, []string{"Sts", "Cd"}, []string{"Sts", "Prtry"}, []string{"Sts"})) {
 	case "PDNG", "INFO", "FUTR":
-		return nil, nil
+		return nil
 	}
 	amt := t.child(n, "Amt")
 	if amt < 0 {
-		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.missing_amount")
+		return lineError(FormatCAMT, t.line(n), "bank.formats.missing_amount")
 	}
 	if st.Currency == "" {
 		st.Currency = strings.ToUpper(t.nodes[amt].ccy)
 	}
 	v, err := camtAmount(t, amt, st.Currency)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	sign, err := camtSign(t, n)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	base := Line{Row: r.entry, Amount: sign * v}
 	rv := strings.ToLower(t.text(n, "RvslInd"))
@@ -625,18 +656,18 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 	booked, valued := t.child(n, "BookgDt"), t.child(n, "ValDt")
 	if valued >= 0 {
 		if base.ValueDate, err = camtDate(t, valued); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	switch {
 	case booked >= 0:
 		if base.Date, err = camtDate(t, booked); err != nil {
-			return nil, err
+			return err
 		}
 	case valued >= 0:
 		base.Date = base.ValueDate
 	default:
-		return nil, lineError(FormatCAMT, t.nodes[n].line, "bank.formats.missing_date")
+		return lineError(FormatCAMT, t.line(n), "bank.formats.missing_date")
 	}
 	entryID := firstText(t, n, []string{"AcctSvcrRef"}, []string{"NtryRef"})
 	entryCode := bankTxCode(t, t.child(n, "BkTxCd"))
@@ -645,18 +676,24 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 	// The counterparty is the debtor of money coming in and the creditor of
 	// money going out; a reversal turns the booking's direction around.
 	incoming := (sign > 0) != base.Reversal
-	var txs []camtTx
-	for _, details := range t.all(n, "NtryDtls") {
-		for _, tx := range t.all(details, "TxDtls") {
+	txs := r.txs[:0]
+	for d := t.nodes[n].first; d >= 0; d = t.nodes[d].next {
+		if t.nodes[d].name != "NtryDtls" {
+			continue
+		}
+		for tx := t.nodes[d].first; tx >= 0; tx = t.nodes[tx].next {
+			if t.nodes[tx].name != "TxDtls" {
+				continue
+			}
 			c, err := r.txDetails(tx, incoming, sign, st.Currency)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			txs = append(txs, c)
 		}
 	}
+	r.txs = txs
 	if len(txs) >= 2 && splitsEntry(txs, base.Amount) {
-		lines := make([]Line, 0, len(txs))
 		ids := map[string]int{}
 		for _, tx := range txs {
 			if tx.id != "" {
@@ -672,7 +709,7 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 			}
 			l.Payer, l.PayerID = tx.payer, tx.payerID
 			l.Reference = camtReference(tx.refs, tx.ustrd)
-			l.Description = joinFreeText(append(append(append([]string{tx.payer}, tx.ustrd...), tx.texts...), entryInfo)...)
+			l.Description = r.description(tx.payer, tx.ustrd, tx.texts, entryInfo)
 			// Each line of a batch needs an id of its own: the transaction's
 			// when it has one no other transaction of the entry shares, else
 			// the entry's with the transaction's position.
@@ -682,14 +719,28 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 			case entryID != "":
 				l.BankTxnID = entryID + "/" + strconv.Itoa(i+1)
 			}
-			lines = append(lines, l)
+			r.lines = append(r.lines, l)
 		}
-		return lines, nil
+		return nil
 	}
 	// One line for the entry, with what all its transaction details say.
 	l := base
 	l.Code = entryCode
 	l.BankTxnID = entryID
+	if len(txs) == 1 { // the usual entry: no need to gather
+		tx := txs[0]
+		l.Payer, l.PayerID = tx.payer, tx.payerID
+		if l.BankTxnID == "" {
+			l.BankTxnID = tx.id
+		}
+		if l.Code == "" {
+			l.Code = tx.code
+		}
+		l.Reference = camtReference(tx.refs, tx.ustrd)
+		l.Description = r.description(l.Payer, tx.ustrd, tx.texts, entryInfo)
+		r.lines = append(r.lines, l)
+		return nil
+	}
 	var refs, ustrd, texts []string
 	for _, tx := range txs {
 		refs = append(refs, tx.refs...)
@@ -709,8 +760,20 @@ func (r *camtReader) entryLines(n int32, st *Statement) ([]Line, error) {
 		}
 	}
 	l.Reference = camtReference(refs, ustrd)
-	l.Description = joinFreeText(append(append(append([]string{l.Payer}, ustrd...), texts...), entryInfo)...)
-	return []Line{l}, nil
+	l.Description = r.description(l.Payer, ustrd, texts, entryInfo)
+	r.lines = append(r.lines, l)
+	return nil
+}
+
+// description joins a line's free text: the counterparty's name, the
+// remittance text, other texts and the entry's additional information.
+func (r *camtReader) description(payer string, ustrd, texts []string, entryInfo string) string {
+	p := append(r.pieces[:0], payer)
+	p = append(p, ustrd...)
+	p = append(p, texts...)
+	p = append(p, entryInfo)
+	r.pieces = p
+	return joinFreeText(p...)
 }
 
 // splitsEntry reports whether every transaction carries an amount and the
@@ -818,15 +881,16 @@ func bankTxCode(t *xtree, n int32) string {
 		return ""
 	}
 	if d := t.child(n, "Domn"); d >= 0 {
-		parts := []string{t.text(d, "Cd"), t.text(d, "Fmly", "Cd"), t.text(d, "Fmly", "SubFmlyCd")}
-		var kept []string
-		for _, p := range parts {
-			if p != "" {
-				kept = append(kept, p)
+		code := t.text(d, "Cd")
+		for _, p := range [2]string{t.text(d, "Fmly", "Cd"), t.text(d, "Fmly", "SubFmlyCd")} {
+			if p != "" && code != "" {
+				code += "/" + p
+			} else if p != "" {
+				code = p
 			}
 		}
-		if len(kept) > 0 {
-			return strings.Join(kept, "/")
+		if code != "" {
+			return code
 		}
 	}
 	return t.text(n, "Prtry", "Cd")

@@ -162,7 +162,7 @@ func TestCAMTDate_Shapes(t *testing.T) {
 		"<Dt></Dt>":                                                              "",
 	}
 	for xml, want := range cases {
-		r := &camtReader{sc: newMarkupScanner(xml, false), src: xml}
+		r := newCAMTReader(xml, Options{})
 		tok, err := r.tag()
 		if err != nil {
 			t.Fatal(err)

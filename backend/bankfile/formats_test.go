@@ -108,3 +108,24 @@ func TestRead_BrokenFileGivesItsErrorAndNothingElse(t *testing.T) {
 		}
 	}
 }
+
+// Every golden file belongs to an input that is still there, so a renamed
+// or removed fixture leaves no stale golden behind.
+func TestGolden_EveryGoldenHasItsInput(t *testing.T) {
+	goldens, err := filepath.Glob("testdata/golden/*/*.json")
+	if err != nil || len(goldens) < 40 {
+		t.Fatalf("%d golden files, %v", len(goldens), err)
+	}
+	shared := sharedBankDir(t)
+	for _, g := range goldens {
+		group := filepath.Base(filepath.Dir(g))
+		name := strings.TrimSuffix(filepath.Base(g), ".json")
+		input := filepath.Join("testdata", group, name)
+		if sub, ok := strings.CutPrefix(group, "shared-"); ok {
+			input = filepath.Join(shared, sub, name)
+		}
+		if _, err := os.Stat(input); err != nil {
+			t.Errorf("%s has no input %s", g, input)
+		}
+	}
+}

@@ -29,7 +29,7 @@ type markupToken struct {
 	empty bool   // a start tag closed by "/>"
 	cdata bool   // text from a CDATA section: no entities to replace
 	text  string
-	line  int // 1-based line where the token starts
+	pos   int // byte offset where the token starts; lineOf gives its line
 }
 
 // local is the tag name without its namespace prefix.
@@ -46,56 +46,71 @@ type markupProblem struct {
 	truncated bool // the text ends inside a tag, comment or section
 }
 
-// markupScanner cuts text into tokens, counting lines as it goes.
+// markupScanner cuts text into tokens. Line numbers are counted only when
+// asked for (lineOf), as most tokens never need one.
 type markupScanner struct {
-	src  string
-	pos  int
-	line int
+	src string
+	pos int
+	// countedPos and countedLine cache the last line count: asking for the
+	// lines of positions in increasing order costs one pass over the text.
+	countedPos, countedLine int
 	// lenient makes a "<" that does not start a tag plain text, as OFX 1.x
 	// SGML allows; XML (strict) calls it damage.
 	lenient bool
-	peeked  *markupToken
+	peeked  markupToken
+	hasPeek bool
 }
 
+// newMarkupScanner scans src; lenient for OFX 1.x SGML.
 func newMarkupScanner(src string, lenient bool) *markupScanner {
-	return &markupScanner{src: src, line: 1, lenient: lenient}
+	return &markupScanner{src: src, lenient: lenient, countedLine: 1}
 }
 
-// advance moves n bytes on, counting the line ends passed.
-func (s *markupScanner) advance(n int) {
-	s.line += strings.Count(s.src[s.pos:s.pos+n], "\n")
-	s.pos += n
+// lineOf is the 1-based line of a byte offset of the text.
+func (s *markupScanner) lineOf(pos int) int {
+	if pos > len(s.src) {
+		pos = len(s.src)
+	}
+	if pos < s.countedPos {
+		s.countedPos, s.countedLine = 0, 1
+	}
+	s.countedLine += strings.Count(s.src[s.countedPos:pos], "\n")
+	s.countedPos = pos
+	return s.countedLine
 }
+
+// advance moves n bytes on.
+func (s *markupScanner) advance(n int) { s.pos += n }
 
 // peek returns the next token without consuming it.
-func (s *markupScanner) peek() (markupToken, *markupProblem) {
-	if s.peeked == nil {
-		t, p := s.scan()
-		if p != nil {
-			return t, p
+func (s *markupScanner) peek() (*markupToken, *markupProblem) {
+	if !s.hasPeek {
+		if p := s.scan(&s.peeked); p != nil {
+			return &s.peeked, p
 		}
-		s.peeked = &t
+		s.hasPeek = true
 	}
-	return *s.peeked, nil
+	return &s.peeked, nil
 }
 
-// next returns the next token; comments, processing instructions and
+// next reads the next token into t; comments, processing instructions and
 // declarations are skipped.
-func (s *markupScanner) next() (markupToken, *markupProblem) {
-	if s.peeked != nil {
-		t := *s.peeked
-		s.peeked = nil
-		return t, nil
+func (s *markupScanner) next(t *markupToken) *markupProblem {
+	if s.hasPeek {
+		s.hasPeek = false
+		*t = s.peeked
+		return nil
 	}
-	return s.scan()
+	return s.scan(t)
 }
 
-func (s *markupScanner) scan() (markupToken, *markupProblem) {
+func (s *markupScanner) scan(t *markupToken) *markupProblem {
 	for {
 		if s.pos >= len(s.src) {
-			return markupToken{kind: markupEOF, line: s.line}, nil
+			*t = markupToken{kind: markupEOF, pos: s.pos}
+			return nil
 		}
-		line := s.line
+		at := s.pos
 		rest := s.src[s.pos:]
 		if rest[0] != '<' {
 			end := strings.IndexByte(rest, '<')
@@ -103,58 +118,61 @@ func (s *markupScanner) scan() (markupToken, *markupProblem) {
 				end = len(rest)
 			}
 			s.advance(end)
-			return markupToken{kind: markupText, text: rest[:end], line: line}, nil
+			*t = markupToken{kind: markupText, text: rest[:end], pos: at}
+			return nil
 		}
 		switch {
 		case strings.HasPrefix(rest, "<!--"):
 			end := strings.Index(rest[4:], "-->")
 			if end < 0 {
-				return markupToken{}, s.truncated()
+				return s.truncated()
 			}
 			s.advance(4 + end + 3)
 			continue
 		case strings.HasPrefix(rest, "<![CDATA["):
 			end := strings.Index(rest, "]]>")
 			if end < 0 {
-				return markupToken{}, s.truncated()
+				return s.truncated()
 			}
 			s.advance(end + 3)
-			return markupToken{kind: markupText, text: rest[9:end], cdata: true, line: line}, nil
+			*t = markupToken{kind: markupText, text: rest[9:end], cdata: true, pos: at}
+			return nil
 		case strings.HasPrefix(rest, "<?"):
 			end := strings.Index(rest, "?>")
 			if end < 0 {
-				return markupToken{}, s.truncated()
+				return s.truncated()
 			}
 			s.advance(end + 2)
 			continue
 		case strings.HasPrefix(rest, "<!"):
 			end := strings.IndexByte(rest, '>')
 			if end < 0 {
-				return markupToken{}, s.truncated()
+				return s.truncated()
 			}
 			s.advance(end + 1)
 			continue
 		case strings.HasPrefix(rest, "</"):
 			n := nameLength(rest[2:])
 			if n == 0 {
-				return s.notATag(rest, line)
+				return s.notATag(t, rest, at)
 			}
 			i := 2 + n
 			for i < len(rest) && isMarkupSpace(rest[i]) {
 				i++
 			}
 			if i >= len(rest) {
-				return markupToken{}, s.truncated()
+				return s.truncated()
 			}
 			if rest[i] != '>' {
-				return s.notATag(rest, line)
+				return s.notATag(t, rest, at)
 			}
 			s.advance(i + 1)
-			return markupToken{kind: markupEnd, name: rest[2 : 2+n], line: line}, nil
+			*t = markupToken{kind: markupEnd, name: rest[2 : 2+n], pos: at}
+			return nil
 		}
 		n := nameLength(rest[1:])
 		if n == 0 {
-			return s.notATag(rest, line)
+			return s.notATag(t, rest, at)
 		}
 		// Attributes run to the first ">" outside quotes.
 		i, quote := 1+n, byte(0)
@@ -176,7 +194,7 @@ func (s *markupScanner) scan() (markupToken, *markupProblem) {
 			}
 		}
 		if i >= len(rest) {
-			return markupToken{}, s.truncated()
+			return s.truncated()
 		}
 		attrs := rest[1+n : i]
 		consumed := i + 1
@@ -188,29 +206,32 @@ func (s *markupScanner) scan() (markupToken, *markupProblem) {
 			attrs = attrs[:len(attrs)-1]
 		}
 		if !s.lenient && attrs != "" && !isMarkupSpace(attrs[0]) {
-			return s.notATag(rest, line)
+			return s.notATag(t, rest, at)
 		}
 		s.advance(consumed)
-		return markupToken{kind: markupStart, name: rest[1 : 1+n], attrs: attrs, empty: empty, line: line}, nil
+		*t = markupToken{kind: markupStart, name: rest[1 : 1+n], attrs: attrs, empty: empty, pos: at}
+		return nil
 	}
 }
 
 // notATag handles a "<" that starts no tag: text for SGML, damage for XML.
-func (s *markupScanner) notATag(rest string, line int) (markupToken, *markupProblem) {
+func (s *markupScanner) notATag(t *markupToken, rest string, at int) *markupProblem {
 	if !s.lenient {
-		return markupToken{}, &markupProblem{line: line}
+		return &markupProblem{line: s.lineOf(at)}
 	}
 	end := strings.IndexByte(rest[1:], '<')
 	if end < 0 {
 		end = len(rest) - 1
 	}
 	s.advance(end + 1)
-	return markupToken{kind: markupText, text: rest[:end+1], line: line}, nil
+	*t = markupToken{kind: markupText, text: rest[:end+1], pos: at}
+	return nil
 }
 
+// truncated is the problem of a text that ends inside a tag.
 func (s *markupScanner) truncated() *markupProblem {
 	// The problem is at the end of the text: name its last line.
-	return &markupProblem{line: s.line + strings.Count(s.src[s.pos:], "\n"), truncated: true}
+	return &markupProblem{line: s.lineOf(len(s.src)), truncated: true}
 }
 
 // lastLine is the number of the file's last line that has text.
@@ -232,6 +253,7 @@ func nameLength(s string) int {
 	return i
 }
 
+// isMarkupSpace reports whether c is XML white space.
 func isMarkupSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // isBlank reports whether text is only white space.
@@ -298,6 +320,7 @@ func unescapeMarkup(s string) string {
 	return b.String()
 }
 
+// entity is the text of a named or numeric character reference ("amp", "#209").
 func entity(name string) (string, bool) {
 	switch name {
 	case "amp":

@@ -108,6 +108,7 @@ func swiftTag(line string) (tag, value string, ok bool) {
 	return line[1:end], line[end+1:], true
 }
 
+// readMT940 reads an MT940 or MT942 file.
 func readMT940(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -127,6 +128,7 @@ type swiftField struct {
 type mt940Statement struct {
 	st             Statement
 	start          int // line where it starts
+	first          int // index in mt940Reader.lines of its first line
 	ref, number    string
 	opening        bool
 	closing        bool
@@ -137,10 +139,12 @@ type mt940Statement struct {
 	payer, payerID string
 }
 
+// mt940Reader reads the fields of an MT940 or MT942 file in order.
 type mt940Reader struct {
-	opt  Options
-	file File
-	stmt *mt940Statement
+	opt   Options
+	file  File
+	stmt  *mt940Statement
+	lines []Line // the lines of all statements, one after another
 	// continued is the line where the last statement read started when it
 	// closed with an intermediate balance (:62M:): its next page must follow.
 	continued int
@@ -150,11 +154,12 @@ type mt940Reader struct {
 func parseMT940(b []byte, opt Options) (File, error) {
 	src := guessedText(b)
 	r := &mt940Reader{opt: opt}
-	fields, last := swiftFields(src)
-	for i := range fields {
-		if err := r.field(&fields[i]); err != nil {
-			return File{}, err
-		}
+	// One array holds the lines of all statements, sized by a count of the
+	// movements, so that reading a long file does not keep regrowing it.
+	r.lines = make([]Line, 0, strings.Count(src, ":61:"))
+	last, err := swiftFields(src, r.field)
+	if err != nil {
+		return File{}, err
 	}
 	if err := r.endStatement(last); err != nil {
 		return File{}, err
@@ -170,11 +175,21 @@ func parseMT940(b []byte, opt Options) (File, error) {
 	return r.file, nil
 }
 
-// swiftFields cuts the text into fields; a line that starts no tag continues
-// the field before it. A "-" line (end of message) is a field of its own with
-// tag "-". It also returns the number of the last line.
-func swiftFields(src string) ([]swiftField, int) {
-	var fields []swiftField
+// swiftFields cuts the text into fields and hands each to handle; a line
+// that starts no tag continues the field before it. A "-" line (end of
+// message) is a field of its own with tag "-". The field's lines are reused
+// for the next field once handle returns. It returns the number of the last
+// line.
+func swiftFields(src string, handle func(*swiftField) error) (int, error) {
+	var cur swiftField
+	has := false
+	flush := func() error {
+		if !has {
+			return nil
+		}
+		has = false
+		return handle(&cur)
+	}
 	n := 0
 	for len(src) > 0 {
 		var line string
@@ -197,21 +212,28 @@ func swiftFields(src string) ([]swiftField, int) {
 			continue
 		}
 		if line == "-" || line == "-}" || line == ":940:" || line == ":942:" || line == "$" {
-			fields = append(fields, swiftField{tag: "-", line: n})
+			if err := flush(); err != nil {
+				return n, err
+			}
+			if err := handle(&swiftField{tag: "-", line: n}); err != nil {
+				return n, err
+			}
 			continue
 		}
 		if tag, value, ok := swiftTag(line); ok {
-			fields = append(fields, swiftField{tag: tag, lines: []string{value}, line: n})
+			if err := flush(); err != nil {
+				return n, err
+			}
+			cur = swiftField{tag: tag, lines: append(cur.lines[:0], value), line: n}
+			has = true
 			continue
 		}
-		if len(fields) == 0 || fields[len(fields)-1].tag == "-" {
-			// Text before any field: a line of some envelope; nothing to read.
-			continue
+		if has {
+			cur.lines = append(cur.lines, line)
 		}
-		f := &fields[len(fields)-1]
-		f.lines = append(f.lines, line)
+		// Text before any field is a line of some envelope: nothing to read.
 	}
-	return fields, n
+	return n, flush()
 }
 
 // field handles one field.
@@ -295,7 +317,7 @@ func (r *mt940Reader) field(f *swiftField) error {
 
 // begin starts a statement at line.
 func (r *mt940Reader) begin(line int) {
-	r.stmt = &mt940Statement{start: line, st: Statement{Lines: []Line{}}}
+	r.stmt = &mt940Statement{start: line, first: len(r.lines)}
 }
 
 // ensure returns the statement being read, starting one when a field comes
@@ -319,7 +341,7 @@ func (r *mt940Reader) endStatement(line int) error {
 		return err
 	}
 	if !s.closing && !s.interim {
-		if !s.opening && s.ref == "" && s.st.Account == "" && len(s.st.Lines) == 0 {
+		if !s.opening && s.ref == "" && s.st.Account == "" && len(r.lines) == s.first {
 			r.stmt = nil // an envelope with no statement in it
 			return nil
 		}
@@ -331,6 +353,7 @@ func (r *mt940Reader) endStatement(line int) error {
 		r.continued = s.start
 	}
 	st := s.st
+	st.Lines = r.lines[s.first:len(r.lines):len(r.lines)]
 	st.ID = s.ref
 	if s.number != "" {
 		st.ID += "/" + s.number
@@ -356,14 +379,16 @@ func (r *mt940Reader) endStatement(line int) error {
 func currencyOfAccount(acct string) string {
 	if len(acct) > 3 && isUpperLetters(acct[len(acct)-3:]) {
 		c := acct[len(acct)-3:]
-		if minorDigitsKnown(c) {
+		if accountCurrency(c) {
 			return c
 		}
 	}
 	return ""
 }
 
-func minorDigitsKnown(c string) bool {
+// accountCurrency reports whether three letters ending an account number
+// are a currency banks write there (and not the end of an account name).
+func accountCurrency(c string) bool {
 	switch c {
 	case "EUR", "USD", "HUF", "PLN", "CHF", "GBP", "CZK", "SEK", "NOK", "DKK", "RON", "VES", "CLP", "COP", "MXN", "PEN", "ARS", "BRL":
 		return true
@@ -371,6 +396,7 @@ func minorDigitsKnown(c string) bool {
 	return false
 }
 
+// isUpperLetters reports whether s is non-empty and only A-Z.
 func isUpperLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'A' || s[i] > 'Z' {
@@ -380,6 +406,7 @@ func isUpperLetters(s string) bool {
 	return s != ""
 }
 
+// currency is the currency of the statement being read, as far as known.
 func (r *mt940Reader) currency() string {
 	if r.stmt != nil && r.stmt.st.Currency != "" {
 		return r.stmt.st.Currency
@@ -395,9 +422,8 @@ func (r *mt940Reader) currency() string {
 // balance reads a balance field: D/C mark, YYMMDD, currency, amount
 // ("C110614EUR000000000473,17").
 func (r *mt940Reader) balance(f *swiftField, v string) (*Balance, string, error) {
-	bad := lineError(FormatMT940, f.line, "bank.formats.mt940_bad_balance", "value", v)
 	if len(v) < 11 || (v[0] != 'C' && v[0] != 'D') || !isUpperLetters(v[7:10]) {
-		return nil, "", bad
+		return nil, "", lineError(FormatMT940, f.line, "bank.formats.mt940_bad_balance", "value", v)
 	}
 	when, ok := swiftDate(v[1:7])
 	if !ok {
@@ -461,9 +487,11 @@ func swiftDate(s string) (date.Date, bool) {
 // supplementary details (the rest of the line, or the line after).
 func (r *mt940Reader) movement(f *swiftField) error {
 	v := f.lines[0]
-	bad := lineError(FormatMT940, f.line, "bank.formats.mt940_bad_entry", "value", strings.TrimSpace(v))
+	bad := func() error {
+		return lineError(FormatMT940, f.line, "bank.formats.mt940_bad_entry", "value", strings.TrimSpace(v))
+	}
 	if len(v) < 6 {
-		return bad
+		return bad()
 	}
 	valueDate, ok := swiftDate(v[:6])
 	if !ok {
@@ -497,7 +525,7 @@ func (r *mt940Reader) movement(f *swiftField) error {
 	case strings.HasPrefix(v[i:], "D"):
 		sign, i = -1, i+1
 	default:
-		return bad
+		return bad()
 	}
 	if i < len(v) && v[i] >= 'A' && v[i] <= 'Z' {
 		i++ // funds code, the third letter of the currency
@@ -516,7 +544,7 @@ func (r *mt940Reader) movement(f *swiftField) error {
 	if len(rest) >= 4 && (rest[0] == 'N' || rest[0] == 'F' || rest[0] == 'S') {
 		code, rest = rest[:4], rest[4:]
 	} else if rest != "" {
-		return bad
+		return bad()
 	}
 	ownerRef, bankRef, details := rest, "", ""
 	if k := strings.Index(rest, "//"); k >= 0 && k <= 16 {
@@ -571,6 +599,7 @@ func entryDate(value date.Date, m, d int) (date.Date, bool) {
 	return best, found
 }
 
+// absInt is |n|.
 func absInt(n int) int {
 	if n < 0 {
 		return -n
@@ -578,6 +607,7 @@ func absInt(n int) int {
 	return n
 }
 
+// isDigits reports whether s is non-empty and only ASCII digits.
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -600,7 +630,7 @@ func (r *mt940Reader) endLine() error {
 		l.Description = joinFreeText(l.Description, l.Payer)
 	}
 	l.Balance = runningBalance(l.Description, r.currency())
-	s.st.Lines = append(s.st.Lines, *l)
+	r.lines = append(r.lines, *l)
 	s.current = nil
 	return nil
 }
@@ -609,7 +639,6 @@ func (r *mt940Reader) endLine() error {
 // subfields after a three-digit business code ("166?00GUTSCHRIFT?20...").
 func startsStructured(s string) bool {
 	return len(s) >= 5 && isDigits(s[:3]) && s[3] == '?'
-
 }
 
 // details reads the :86: text of the current movement.
@@ -626,8 +655,10 @@ func (r *mt940Reader) details(value []string) {
 	// German and Venezuelan banks: the lines are a fixed-width wrapping of
 	// one text (a subfield mark may even be cut, "?2" + "2MTLG"), so they
 	// are joined as they are before the subfields are cut apart.
-	sub := map[int]string{}
-	var order []int
+	var sub [100]string
+	var has [100]bool
+	var order [100]int8 // the subfields in the order they come
+	seen := 0
 	text := strings.Join(value, "")[3:]
 	for text != "" {
 		k := strings.IndexByte(text, '?')
@@ -643,31 +674,30 @@ func (r *mt940Reader) details(value []string) {
 			}
 			end++
 		}
-		if _, seen := sub[code]; !seen {
-			order = append(order, code)
+		if !has[code] {
+			has[code] = true
+			order[seen] = int8(code)
+			seen++
+			sub[code] = text[:end]
+		} else {
+			sub[code] += text[:end] // a subfield repeated continues itself
 		}
-		sub[code] += text[:end]
 		text = text[end:]
 	}
 	// ?00 booking text, ?20–?29 and ?60–?63 purpose (27 characters each,
 	// wrapped mid-word when full), ?32–?33 the counterparty's name, ?31 its
 	// account; ?10 (batch number), ?30 (bank code) and ?34 (key) are codes.
-	var purpose []string
-	for code := 20; code <= 29; code++ {
-		purpose = append(purpose, sub[code])
-	}
-	for code := 60; code <= 63; code++ {
-		purpose = append(purpose, sub[code])
-	}
-	s.payer = collapseSpace(joinWrapped([]string{sub[32], sub[33]}))
+	var purpose [14]string
+	copy(purpose[:10], sub[20:30])
+	copy(purpose[10:], sub[60:64])
+	s.payer = collapseSpace(joinWrapped(sub[32:34]))
 	s.payerID = strings.TrimSpace(sub[31])
-	texts := []string{sub[0], joinWrapped(purpose)}
-	for _, code := range order {
+	s.texts = append(s.texts, sub[0], joinWrapped(purpose[:]))
+	for _, code := range order[:seen] {
 		if code >= 1 && code <= 9 || code >= 35 && code <= 59 || code >= 64 {
-			texts = append(texts, sub[code])
+			s.texts = append(s.texts, sub[code])
 		}
 	}
-	s.texts = append(s.texts, texts...)
 }
 
 // joinWrapped joins subfields that a bank wrapped at 27 characters: a full

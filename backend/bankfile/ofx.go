@@ -53,10 +53,12 @@ func claimOFX(head []byte) bool {
 	}
 }
 
+// hasPrefixFold reports whether b starts with prefix, ignoring ASCII case.
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
 }
 
+// readOFX reads an OFX or QFX file.
 func readOFX(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -113,33 +115,37 @@ type ofxTxn struct {
 
 // ofxStmt collects one STMTRS or CCSTMTRS until it closes.
 type ofxStmt struct {
-	st             Statement
 	curdef         string
 	bankID, acctID string
 	dtStart, dtEnd ofxValue
 	ledger, avail  [2]ofxValue // BALAMT, DTASOF
-	lines          []Line
+	first          int         // index in ofxReader.lines of its first line
 }
 
+// ofxReader follows the tags of an OFX file and collects its statements.
 type ofxReader struct {
-	opt    Options
-	file   File
-	stmt   *ofxStmt
-	txn    *ofxTxn
-	entry  int      // STMTTRN count over the file: a line's Row
-	stack  []string // open tags that may be aggregates
-	org    string   // SONRS/FI/ORG, the bank's name
-	lastLn int
+	opt   Options
+	file  File
+	stmt  *ofxStmt
+	txn   *ofxTxn
+	entry int      // STMTTRN count over the file: a line's Row
+	stack []string // open tags that may be aggregates
+	org   string   // SONRS/FI/ORG, the bank's name
+	// lines holds the lines of all statements one after another, sized by a
+	// count of the transactions so that a long file does not keep regrowing it.
+	lines  []Line
+	lastLn int // the file's last line with text, where a cut file ends
 }
 
 // parseOFX reads OFX 1.x or 2.x bytes.
 func parseOFX(b []byte, opt Options) (File, error) {
 	src := textOf(b, declaredCharset(b))
 	r := &ofxReader{opt: opt, lastLn: lastLine(src)}
+	r.lines = make([]Line, 0, strings.Count(src, "<STMTTRN>"))
 	sc := newMarkupScanner(src, true)
+	var tok markupToken
 	for {
-		tok, p := sc.next()
-		if p != nil {
+		if p := sc.next(&tok); p != nil {
 			return File{}, r.problem(p)
 		}
 		switch tok.kind {
@@ -147,8 +153,9 @@ func parseOFX(b []byte, opt Options) (File, error) {
 			return r.finish()
 		case markupStart:
 			name := upperASCII(tok.name)
+			line := sc.lineOf(tok.pos)
 			if tok.empty {
-				if err := r.value(name, "", tok.line); err != nil {
+				if err := r.value(name, "", line); err != nil {
 					return File{}, err
 				}
 				continue
@@ -159,20 +166,20 @@ func parseOFX(b []byte, opt Options) (File, error) {
 				return File{}, r.problem(p)
 			}
 			if next.kind == markupText && !isBlank(next.text) {
-				sc.next()
 				v := strings.TrimSpace(next.text)
 				if !next.cdata {
 					v = unescapeMarkup(v)
 				}
+				sc.next(&tok)
 				if after, p := sc.peek(); p == nil && after.kind == markupEnd && upperASCII(after.name) == name {
-					sc.next()
+					sc.next(&tok)
 				}
-				if err := r.value(name, v, tok.line); err != nil {
+				if err := r.value(name, v, line); err != nil {
 					return File{}, err
 				}
 				continue
 			}
-			if err := r.open(name, tok.line); err != nil {
+			if err := r.open(name, line); err != nil {
 				return File{}, err
 			}
 		case markupEnd:
@@ -183,6 +190,7 @@ func parseOFX(b []byte, opt Options) (File, error) {
 	}
 }
 
+// problem is the *Error for damage the scanner found.
 func (r *ofxReader) problem(p *markupProblem) error {
 	if p.truncated {
 		return lineError(FormatOFX, p.line, "bank.formats.truncated")
@@ -216,7 +224,7 @@ func (r *ofxReader) open(name string, line int) error {
 		if err := r.endStatement(); err != nil {
 			return err
 		}
-		r.stmt = &ofxStmt{}
+		r.stmt = &ofxStmt{first: len(r.lines)}
 	case "STMTTRN":
 		if r.stmt == nil {
 			return lineError(FormatOFX, line, "bank.formats.malformed")
@@ -332,6 +340,7 @@ func (r *ofxReader) value(name, v string, line int) error {
 	return nil
 }
 
+// currency is the currency of the statement being read (CURDEF), else the user's.
 func (r *ofxReader) currency() string {
 	if r.stmt != nil && r.stmt.curdef != "" {
 		return strings.ToUpper(r.stmt.curdef)
@@ -372,7 +381,7 @@ func (r *ofxReader) endTxn() error {
 	if ref == "" {
 		ref = t.refNum.text
 	}
-	r.stmt.lines = append(r.stmt.lines, Line{
+	r.lines = append(r.lines, Line{
 		Row:         r.entry,
 		Date:        posted,
 		ValueDate:   avail,
@@ -400,7 +409,7 @@ func (r *ofxReader) endStatement() error {
 		Account:  collapseSpace(s.acctID),
 		Bank:     collapseSpace(s.bankID),
 		Currency: strings.ToUpper(strings.TrimSpace(s.curdef)),
-		Lines:    s.lines,
+		Lines:    r.lines[s.first:len(r.lines):len(r.lines)],
 	}
 	if st.Currency == "" {
 		st.Currency = r.opt.Currency
@@ -445,6 +454,7 @@ func (r *ofxReader) endStatement() error {
 	return nil
 }
 
+// finish completes the file at the end of the text.
 func (r *ofxReader) finish() (File, error) {
 	if r.txn != nil || r.stmt != nil {
 		// The file stops inside a statement: a download cut short.
@@ -475,15 +485,14 @@ func ofxAmount(text, currency string) (int64, string) {
 // ("20190918100000[-03:EST]"): the day the bank wrote, whatever its zone.
 func ofxDate(v ofxValue) (date.Date, error) {
 	s := strings.TrimSpace(v.text)
-	bad := lineError(FormatOFX, v.line, "bank.formats.bad_date", "value", s)
 	if len(s) < 8 {
-		return date.Date{}, bad
+		return date.Date{}, lineError(FormatOFX, v.line, "bank.formats.bad_date", "value", s)
 	}
 	y, ok1 := digitsValue(s[0:4])
 	m, ok2 := digitsValue(s[4:6])
 	d, ok3 := digitsValue(s[6:8])
 	if !ok1 || !ok2 || !ok3 || !calendarDay(y, m, d) {
-		return date.Date{}, bad
+		return date.Date{}, lineError(FormatOFX, v.line, "bank.formats.bad_date", "value", s)
 	}
 	return dateOf(y, m, d), nil
 }

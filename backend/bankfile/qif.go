@@ -44,6 +44,7 @@ func claimQIF(head []byte) bool {
 	return false
 }
 
+// readQIF reads a QIF file.
 func readQIF(path string, opt Options) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -69,7 +70,7 @@ type qifRecord struct {
 	statement           int // index of its statement
 }
 
-// qifSection kinds.
+// The kinds of QIF sections.
 const (
 	qifSkip    = iota // lists (categories, classes, securities) and investment records
 	qifBank           // bank, cash, credit card and other asset/liability accounts
@@ -224,6 +225,7 @@ func parseQIF(b []byte, opt Options) (File, error) {
 			Description: joinFreeText(rec.payee, rec.memo),
 			Reference:   collapseSpace(rec.number),
 			Payer:       collapseSpace(rec.payee),
+			Code:        qifCode(rec.category),
 		})
 	}
 	for i := range statements {
@@ -234,6 +236,16 @@ func parseQIF(b []byte, opt Options) (File, error) {
 	f := File{Statements: statements}
 	finishFile(&f)
 	return f, nil
+}
+
+// qifCode is a record's category (L), the only classification QIF carries
+// (Banesco writes "Categoria1Abono1" and "Categoria1Cargo1"); Quicken's
+// marker of a split line says nothing and is left out.
+func qifCode(category string) string {
+	if strings.EqualFold(category, "--Split--") {
+		return ""
+	}
+	return collapseSpace(category)
 }
 
 // qifBankType reports whether a QIF section type holds bank-like
@@ -247,6 +259,8 @@ func qifBankType(t string) bool {
 	return t != ""
 }
 
+// qifOpeningBalance reports whether a record is Quicken's "Opening Balance"
+// of the account rather than a movement.
 func qifOpeningBalance(rec qifRecord) bool {
 	p := strings.ToLower(strings.TrimSpace(rec.payee))
 	return (p == "opening balance" || p == "saldo inicial" || p == "saldo de apertura") && strings.HasPrefix(rec.category, "[")

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -25,16 +26,28 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // the file declares (banks label UTF-8 files "1252"); otherwise the declared
 // charset is used when Cartera knows it, else Windows-1252, which decodes
 // every byte and is what Latin American banks' Windows exports use.
+//
+// UTF-8 content is not copied: the text shares b's memory, so b must not
+// change afterwards (the readers own the bytes they read from the file).
 func textOf(b []byte, declared string) string {
 	b = bytes.TrimPrefix(b, utf8BOM)
 	if utf8.Valid(b) {
-		return string(b)
+		return sharedString(b)
 	}
 	cm := charmapNamed(declared)
 	if cm == nil {
 		cm = charmap.Windows1252
 	}
 	return decodeWith(cm, b)
+}
+
+// sharedString is b as a string without a copy: a 100 MB statement is not
+// held twice. b must not change afterwards.
+func sharedString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // decodeWith decodes 8-bit text; a charmap decodes every byte, so it cannot fail.
@@ -79,7 +92,7 @@ func charmapNamed(name string) *charmap.Charmap {
 func guessedText(b []byte) string {
 	b = bytes.TrimPrefix(b, utf8BOM)
 	if utf8.Valid(b) {
-		return string(b)
+		return sharedString(b)
 	}
 	best, bestScore := charmap.Windows1252, letterScore(charmap.Windows1252, b)
 	for _, cm := range []*charmap.Charmap{charmap.CodePage852, charmap.Windows1250} {

@@ -152,9 +152,9 @@ func TestUnescapeMarkup_EntitiesAndRawAmpersands(t *testing.T) {
 func TestMarkupScanner_TagsTextLinesAndDamage(t *testing.T) {
 	sc := newMarkupScanner("<?xml version=\"1.0\"?>\n<!-- c -->\n<a x=\"1>2\">\n t <b/></a>", false)
 	var got []string
+	var tok markupToken
 	for {
-		tok, p := sc.next()
-		if p != nil {
+		if p := sc.next(&tok); p != nil {
 			t.Fatalf("unexpected problem at line %d", p.line)
 		}
 		if tok.kind == markupEOF {
@@ -162,12 +162,12 @@ func TestMarkupScanner_TagsTextLinesAndDamage(t *testing.T) {
 		}
 		switch tok.kind {
 		case markupStart:
-			got = append(got, "<"+tok.name+">@"+itoa(tok.line))
+			got = append(got, "<"+tok.name+">@"+itoa(sc.lineOf(tok.pos)))
 		case markupEnd:
-			got = append(got, "</"+tok.name+">@"+itoa(tok.line))
+			got = append(got, "</"+tok.name+">@"+itoa(sc.lineOf(tok.pos)))
 		case markupText:
 			if !isBlank(tok.text) {
-				got = append(got, "text@"+itoa(tok.line))
+				got = append(got, "text@"+itoa(sc.lineOf(tok.pos)))
 			}
 		}
 	}
@@ -193,9 +193,9 @@ func TestMarkupScanner_TagsTextLinesAndDamage(t *testing.T) {
 // scanAll reads every token, for tests.
 func (s *markupScanner) scanAll() (int, *markupProblem) {
 	n := 0
+	var tok markupToken
 	for {
-		tok, p := s.next()
-		if p != nil {
+		if p := s.next(&tok); p != nil {
 			return n, p
 		}
 		if tok.kind == markupEOF {
