@@ -83,7 +83,7 @@ func benchXLSX(b *testing.B) string {
 	return p
 }
 
-func benchRead(b *testing.B, path string) {
+func benchReadTable(b *testing.B, path string) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		f, err := Read(path, Options{Today: testToday})
@@ -97,7 +97,7 @@ func benchRead(b *testing.B, path string) {
 }
 
 // BenchmarkTable_CSV100k reads a 100,000-row CSV cartola.
-func BenchmarkTable_CSV100k(b *testing.B) { benchRead(b, benchCSV(b)) }
+func BenchmarkTable_CSV100k(b *testing.B) { benchReadTable(b, benchCSV(b)) }
 
 // BenchmarkTable_XLSX100k reads a 100,000-row XLSX cartola.
-func BenchmarkTable_XLSX100k(b *testing.B) { benchRead(b, benchXLSX(b)) }
+func BenchmarkTable_XLSX100k(b *testing.B) { benchReadTable(b, benchXLSX(b)) }

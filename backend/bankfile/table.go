@@ -673,6 +673,13 @@ func matchPositional(s *sheet, p *Profile, rows []tableRow) *match {
 		}
 		m.dataStart = skip
 		data = rows[skip:]
+		// A skipped row that names its columns must not name one of them for
+		// another role ("Saldo" where the profile reads the amount).
+		for _, r := range rows[:skip] {
+			if namesOtherRoles(p, r) {
+				return nil
+			}
+		}
 		m.score = 1.0
 		if len(p.Fixed) > 0 {
 			m.score = 1.2
@@ -695,6 +702,25 @@ func matchPositional(s *sheet, p *Profile, rows []tableRow) *match {
 		m.score += 0.3
 	}
 	return m
+}
+
+// namesOtherRoles reports a header row whose names, as generic column names
+// go, give one of the profile's positional columns another role.
+func namesOtherRoles(p *Profile, r tableRow) bool {
+	for _, c := range p.Columns {
+		if c.Index < 1 {
+			continue
+		}
+		role, ok := genericNames[fold(cellAt(r.cells, c.Index-1))]
+		if !ok {
+			continue
+		}
+		money := func(x Role) bool { return x == RoleAmount || x == RoleDebit || x == RoleCredit }
+		if role != c.Role && !(money(role) && money(c.Role)) && !(role == RoleReference && c.Role == RoleDescription) {
+			return true
+		}
+	}
+	return false
 }
 
 // cellAt is cell i of a row, trimmed of spaces and of the "'" that forces
