@@ -39,7 +39,7 @@ const (
 	appliesToPoints = 1.0  // ... the note that corrects that invoice
 	partialPoints   = -1.0 // less than the named document's open amount
 	overPoints      = -0.5
-	nearPoints      = 1.5  // within 3% of one document (a fee or withholding deducted)
+	nearPoints      = 1.5  // within 5% of one document (a fee or withholding deducted, a little extra)
 	fallbackPoints  = -1.0 // oldest first, nothing fits exactly
 	onAccountPoints = -2.0 // the client has nothing open
 	unnamedCost     = 2.5  // a document the line names is left out
@@ -710,11 +710,34 @@ func (m *matcher) namedHyps(c *cand, named, namedNotes []numRef, open, notes []i
 // sumHyps looks for combinations of the client's open invoices (and of them
 // less a credit note) that add up to the deposit.
 func (m *matcher) sumHyps(c *cand, named, namedNotes []numRef, open, notes []int32) bool {
-	b := m.b
-	items := open
-	if len(items) > maxSubsetItems {
-		items = items[:maxSubsetItems]
+	if len(open) <= maxSubsetItems {
+		return m.sumHypsOf(c, named, namedNotes, open, notes)
 	}
+	// The oldest invoices first; then, for a client with many, those that
+	// fall due nearest the deposit (a payment run covers a period).
+	if m.sumHypsOf(c, named, namedNotes, open[:maxSubsetItems], notes) {
+		return true
+	}
+	near := slices.Clone(open)
+	dist := func(i int32) int32 {
+		d := m.b.docs[i].due - m.day
+		if d < 0 {
+			d = -d
+		}
+		return d
+	}
+	slices.SortStableFunc(near, func(x, y int32) int { return int(dist(x) - dist(y)) })
+	near = near[:maxSubsetItems]
+	slices.SortFunc(near, m.b.oldestFirst)
+	if near[0] == open[0] && near[maxSubsetItems-1] == open[maxSubsetItems-1] {
+		return false // the same invoices again
+	}
+	return m.sumHypsOf(c, named, namedNotes, near, notes)
+}
+
+// sumHypsOf looks for combinations among the given invoices (at most maxSubsetItems).
+func (m *matcher) sumHypsOf(c *cand, named, namedNotes []numRef, items, notes []int32) bool {
+	b := m.b
 	amounts := make([]int64, len(items))
 	for k, i := range items {
 		amounts[k] = b.docs[i].open
@@ -782,7 +805,7 @@ func (m *matcher) sumHyps(c *cand, named, namedNotes []numRef, open, notes []int
 }
 
 // fallbackHyps are for a client the line surely is from when nothing fits
-// exactly: a document within 3% of the amount (a bank fee or a withholding
+// exactly: a document within 5% of the amount (a bank fee or a withholding
 // deducted, a little extra), else the oldest documents first with any
 // excess left as the client's credit.
 func (m *matcher) fallbackHyps(c *cand, named, namedNotes []numRef, open []int32) {
@@ -791,14 +814,14 @@ func (m *matcher) fallbackHyps(c *cand, named, namedNotes []numRef, open []int32
 	for _, i := range open {
 		d := &b.docs[i]
 		switch {
-		case m.amount < d.open && m.amount*100 >= d.open*97:
+		case m.amount < d.open && m.amount*100 >= d.open*95:
 			h := m.newHyp(c, named, namedNotes, []docAmount{{i, m.amount}}, nil, 0)
 			h.score += nearPoints
 			h.noAuto = true
 			h.reasons = append(h.reasons, reason("bank.reason.short", "number", b.number(i), "diff", m.money(d.open-m.amount)))
 			m.hyps = append(m.hyps, h)
 			near++
-		case m.amount > d.open && d.open*102 >= m.amount*100:
+		case m.amount > d.open && d.open*105 >= m.amount*100:
 			h := m.newHyp(c, named, namedNotes, []docAmount{{i, d.open}}, nil, m.amount-d.open)
 			h.score += nearPoints - 0.5
 			h.noAuto = true
