@@ -235,7 +235,7 @@ func (m *matcher) gather() {
 		}
 	}
 
-	m.payer = b.names.payerFromLine(m.l, m.t, numChunks)
+	m.payer = b.names.payerFromLine(m.l, m.t, nameSkip(m.t, numChunks, taxShaped))
 	sc := b.scratch.Get().(*nameScratch)
 	found := b.names.nameCandidates(m.payer, 8, sc)
 	b.scratch.Put(sc)
@@ -271,6 +271,29 @@ func (m *matcher) gather() {
 			m.addTypos(c)
 		}
 	}
+}
+
+// nameSkip marks the chunks of a line that are not the payer's name: the
+// reference column, tax IDs and numbers, the words that introduce
+// documents ("FACT", "NC", "MENOS"), and the connectors and lone letters
+// around those ("Y" of "FE1002 Y FE1003", "A" of "FC A 0003-00012001").
+func nameSkip(t text, nums, taxShaped []bool) []bool {
+	skip := make([]bool, len(t.chunks))
+	ref := make([]bool, len(t.chunks))
+	for i, c := range t.chunks {
+		w := strings.ReplaceAll(c.s, ".", "")
+		ref[i] = nums[i] && !taxShaped[i] || invoiceWords[w] || creditWords[w] || refWords[w] || w == "menos" || w == "mas"
+		skip[i] = i >= t.descChunks || nums[i] || taxShaped[i] || ref[i]
+	}
+	for i, c := range t.chunks {
+		if skip[i] || !(connectors[c.s] || len(c.s) == 1) {
+			continue
+		}
+		if (i > 0 && ref[i-1]) || (i+1 < len(t.chunks) && ref[i+1]) {
+			skip[i] = true
+		}
+	}
+	return skip
 }
 
 func (m *matcher) addRule(r compiledRule) {
@@ -465,10 +488,12 @@ func (m *matcher) hypothesize(c *cand) {
 	if len(named) > 0 {
 		exact = m.namedHyps(c, named, namedNotes, open, notes)
 	}
-	// Documents whose open amount is the deposit's.
+	// Documents whose open amount is the deposit's. Two or more of them
+	// already issued by the deposit's day, none named: which one was paid
+	// is a guess, never automatic.
 	singles := 0
 	for _, i := range open {
-		if b.docs[i].open == m.amount {
+		if b.docs[i].open == m.amount && (m.day == 0 || b.docs[i].issue <= m.day+3) {
 			singles++
 		}
 	}
@@ -480,6 +505,7 @@ func (m *matcher) hypothesize(c *cand) {
 			h.reasons = append(h.reasons, reason("bank.reason.exact_amount"))
 			if singles > 1 {
 				h.reasons = append(h.reasons, reason("bank.reason.same_amount", "count", strconv.Itoa(singles)))
+				h.noAuto = h.noAuto || !c.namesExplicitly(i)
 			}
 			m.hyps = append(m.hyps, h)
 			exact = true

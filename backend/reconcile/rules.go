@@ -269,11 +269,16 @@ func (rs *ruleSet) classifyLine(l *Line, words, ids []string) (Category, int64) 
 // lineText is what rules and matching read of a line: its description and
 // reference; the payer's name and ID are added for rules.
 func lineText(l *Line) text {
-	s := l.Description
+	t := scanText(l.Description)
 	if l.Reference != "" {
-		s += " " + l.Reference
+		r := scanText(l.Reference)
+		n := len(t.words)
+		for _, c := range r.chunks {
+			t.chunks = append(t.chunks, chunk{s: c.s, w0: c.w0 + n, w1: c.w1 + n})
+		}
+		t.words = append(t.words, r.words...)
 	}
-	return scanText(s)
+	return t
 }
 
 // ruleWords are the words rules look for: the line's and its payer's.
