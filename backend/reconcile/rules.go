@@ -35,6 +35,7 @@ func DefaultRules() []Rule {
 		"COMISION", "COMIS", "COM MANT", "MANTENCION", "MANTENIMIENTO", "CUOTA MANEJO", "CARGO FIJO",
 		"ADMINISTRACION CUENTA", "PORTES", "MEMBRESIA", "CHEQUERA", "TALONARIO", "GASTOS BANCARIOS",
 		"CARGO SERVICIO", "SEGURO CUENTA", "ENVIO ESTADO CUENTA", "INTERESES SOBREGIRO", "INTERES LINEA CREDITO")...)
+	rs = append(rs, Rule{Kind: RuleFee, Pattern: "DEVOLUCION COMISION", Note: "El banco devuelve una comisión"})
 	for _, p := range []string{"ENTRE CUENTAS", "CUENTAS PROPIAS", "CUENTA PROPIA", "TRASPASO ENTRE",
 		"MISMO TITULAR", "TRANSFERENCIA PROPIA", "ENTRE MIS CUENTAS", "TRASPASO FONDOS PROPIOS"} {
 		rs = append(rs, Rule{Kind: RuleTransfer, Pattern: p, Note: "Movimientos entre cuentas de la empresa"})

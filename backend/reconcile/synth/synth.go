@@ -1010,6 +1010,11 @@ func (g *gen) fee() (reconcile.Line, Label) {
 		"AR": {"COMISION MANTENIMIENTO CUENTA", "COMISION TRANSFERENCIA", "COMIS. PAQUETE EMPRESAS", "GASTOS BANCARIOS"},
 	}[g.p.code]
 	amount := -(int64(5+g.rng.IntN(50)) * int64(math.Max(1, float64(g.p.typical)/500))) * g.unit / 10
+	if g.chance(0.05) {
+		// The bank gives a fee back.
+		return reconcile.Line{Amount: -min(amount, -g.unit), Description: "DEVOLUCION COMISION " + g.pick(descs)},
+			Label{Category: reconcile.CategoryFee, Case: "fee"}
+	}
 	return reconcile.Line{Amount: min(amount, -g.unit), Description: g.pick(descs)}, Label{Category: reconcile.CategoryFee, Case: "fee"}
 }
 
@@ -1047,7 +1052,10 @@ func (g *gen) ownTransfer() (reconcile.Line, Label) {
 func (g *gen) outgoing() (reconcile.Line, Label) {
 	name := upper(g.pick(unknownCompanies), false)
 	descs := []string{"PAGO PROVEEDOR " + name, "TRANSF A " + name, "CHEQUE " + strconv.Itoa(1000+g.rng.IntN(9000)) + " COBRADO",
-		"PAGO REMUNERACIONES", "PAGO EN LINEA SII", "PAGO PREVIRED", "PAGO TARJETA CREDITO", "PAGO SERVICIOS BASICOS"}
+		"PAGO REMUNERACIONES", "PAGO EN LINEA SII", "PAGO PREVIRED", "PAGO TARJETA CREDITO", "PAGO SERVICIOS BASICOS",
+		// Outgoing payments whose words the bank-fee and tax rules also use:
+		// a salesperson's commission, the business's own taxes.
+		"PAGO COMISION VENDEDORES", "PAGO IMPUESTOS MENSUALES"}
 	amount := -g.amount(float64(g.p.typical) * math.Exp(g.rng.NormFloat64()))
 	return reconcile.Line{Amount: amount, Description: g.pick(descs)}, Label{Category: reconcile.CategoryOutgoing, Case: "outgoing"}
 }
