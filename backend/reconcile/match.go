@@ -485,8 +485,17 @@ func (m *matcher) hypothesize(c *cand) {
 	before := len(m.hyps)
 	exact := false
 
-	if len(named) > 0 {
-		exact = m.namedHyps(c, named, namedNotes, open, notes)
+	// The documents the line names as written make hypotheses of their own;
+	// a mistyped number only supports hypotheses the amount makes (it may
+	// be one digit off several documents, and it is one number).
+	var written []numRef
+	for _, r := range named {
+		if r.level != refTypo {
+			written = append(written, r)
+		}
+	}
+	if len(written) > 0 {
+		exact = m.namedHyps(c, written, namedNotes, open, notes)
 	}
 	// Documents whose open amount is the deposit's. Two or more of them
 	// already issued by the deposit's day, none named: which one was paid
@@ -921,13 +930,17 @@ func (m *matcher) newHyp(c *cand, named, namedNotes []numRef, allocs []docAmount
 	}
 	var got []float64
 	missed := 0
+	used := map[int]bool{} // a written number counts once, whatever it names
 	for _, list := range [2][]numRef{named, namedNotes} {
 		for _, r := range list {
 			if r.level == refTypo && c.score < corroborated {
 				continue
 			}
 			if in(r.doc) {
-				got = append(got, refPoints(r.level))
+				if !used[r.chunk] {
+					got = append(got, refPoints(r.level))
+				}
+				used[r.chunk] = true
 				key := "bank.reason.number"
 				params := []string{"number", b.number(r.doc)}
 				if r.level == refTypo {

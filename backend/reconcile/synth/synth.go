@@ -682,6 +682,12 @@ func (g *gen) paying(day date.Date, dayOffset int32) (reconcile.Line, Label, boo
 		if amount <= 0 || amount >= g.open[d] {
 			amount = g.open[d] / 2
 		}
+		if !hasRef && g.owesExactly(open, amount) {
+			// Unreferenced, an amount that is exactly another open invoice
+			// is that invoice's payment to anyone reading the statement;
+			// a partial payment is not written that way.
+			amount -= g.unit
+		}
 		if amount <= 0 {
 			// Too little left to pay in part: paid in full.
 			amount, lab.Case = g.open[d], "single"
@@ -750,6 +756,16 @@ func (g *gen) paying(day date.Date, dayOffset int32) (reconcile.Line, Label, boo
 		lab.Traits = append(lab.Traits, "twin")
 	}
 	return l, lab, true
+}
+
+// owesExactly reports whether one of the open invoices is owed exactly amount.
+func (g *gen) owesExactly(open []int, amount int64) bool {
+	for _, o := range open {
+		if g.open[o] == amount {
+			return true
+		}
+	}
+	return false
 }
 
 // writeRef writes the documents a deposit pays as a payer does: FACT 1234,
