@@ -71,7 +71,7 @@ func (m *matcher) gather() {
 
 	m.payer = b.names.payerFromLine(m.l, m.t, nameSkip(m.t, numChunks, taxShaped))
 	sc := b.scratch.Get().(*nameScratch)
-	found := b.names.nameCandidates(m.payer, 8, sc)
+	found := b.names.nameCandidates(m.payer, maxNameCands, sc)
 	b.scratch.Put(sc)
 	for _, ci := range found {
 		cl := &b.clients[ci]
@@ -264,6 +264,14 @@ func taxName(country string) string {
 	return "ID"
 }
 
+// Limits on the candidates of one line: clients by name, and in all (a
+// line rarely points to more than two or three clients; the rest of the
+// list is there for a weak line's suggestions).
+const (
+	maxNameCands = 6
+	maxCands     = 8
+)
+
 // ranked returns the candidates worth building hypotheses for, best first.
 func (m *matcher) ranked() []*cand {
 	out := make([]*cand, 0, len(m.cands))
@@ -285,8 +293,8 @@ func (m *matcher) ranked() []*cand {
 		}
 		return out[i].client < out[j].client
 	})
-	if len(out) > 12 {
-		out = out[:12]
+	if len(out) > maxCands {
+		out = out[:maxCands]
 	}
 	return out
 }

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -177,32 +176,37 @@ func (m *matcher) older(x, y hyp) bool {
 
 // dedupe keeps the best-scored of hypotheses that record the same thing.
 func dedupe(hs []hyp) []hyp {
-	key := func(h hyp) string {
-		var sb strings.Builder
-		sb.WriteString(strconv.Itoa(int(h.client)))
-		as := append([]docAmount(nil), h.allocs...)
-		sort.Slice(as, func(i, j int) bool { return as[i].doc < as[j].doc })
-		for _, a := range as {
-			sb.WriteString("|" + strconv.Itoa(int(a.doc)) + ":" + strconv.FormatInt(a.amount, 10))
-		}
-		for _, c := range h.credits {
-			sb.WriteString("|c" + strconv.Itoa(int(c.note)) + ">" + strconv.Itoa(int(c.doc)) + ":" + strconv.FormatInt(c.amount, 10))
-		}
-		sb.WriteString("|r" + strconv.FormatInt(h.remainder, 10))
-		return sb.String()
-	}
-	best := map[string]int{}
 	out := hs[:0:0]
 	for _, h := range hs {
-		k := key(h)
-		if i, ok := best[k]; ok {
-			if h.score > out[i].score {
-				out[i] = h
+		dup := -1
+		for i := range out {
+			if sameRecord(out[i], h) {
+				dup = i
+				break
 			}
-			continue
 		}
-		best[k] = len(out)
-		out = append(out, h)
+		switch {
+		case dup < 0:
+			out = append(out, h)
+		case h.score > out[dup].score:
+			out[dup] = h
+		}
 	}
 	return out
+}
+
+// sameRecord reports whether two hypotheses record the same payment: the
+// same client, amounts to the same documents (in any order), credit notes
+// and remainder. A line has a few dozen hypotheses at most, so comparing
+// each pair is cheaper than building keys.
+func sameRecord(x, y hyp) bool {
+	if x.client != y.client || x.remainder != y.remainder || len(x.allocs) != len(y.allocs) || !slices.Equal(x.credits, y.credits) {
+		return false
+	}
+	for _, a := range x.allocs {
+		if !slices.Contains(y.allocs, a) {
+			return false
+		}
+	}
+	return true
 }
