@@ -28,16 +28,14 @@ func (m *matcher) gather() {
 	exp, _ := money.Exponent(b.curs[m.cur])
 	m.nums = findNumbers(m.t, taxShaped, m.amount, exp, m.l.Date)
 	numChunks := make([]bool, len(m.t.chunks))
-	for i := range taxShaped {
-		numChunks[i] = taxShaped[i]
-	}
+	copy(numChunks, taxShaped)
 	for _, n := range m.nums {
 		numChunks[n.chunk] = true
 		h, ok := b.numHead[n.key]
 		if !ok {
 			continue
 		}
-		for i, walked := h, 0; i >= 0 && walked < 200; i, walked = b.numNext[i], walked+1 {
+		for i, walked := h, 0; i >= 0 && walked < maxSameNumber; i, walked = b.numNext[i], walked+1 {
 			d := &b.docs[i]
 			if d.cur == m.cur && d.open > 0 && d.client >= 0 {
 				if lvl := gradeRef(n, b.number(i), d.credit); lvl > refNone {
@@ -81,16 +79,17 @@ func (m *matcher) gather() {
 		}
 	}
 
-	// Documents whose open amount is the deposit's, whoever they are of.
+	// Documents whose open amount is the deposit's, whoever they are of;
+	// an amount that many documents owe points to no one.
 	var byAmount []int32
 	if h, ok := b.amtHead[m.amount]; ok {
-		for i := h; i >= 0 && len(byAmount) <= 8; i = b.amtNext[i] {
+		for i := h; i >= 0 && len(byAmount) <= maxSameAmount; i = b.amtNext[i] {
 			if b.docs[i].cur == m.cur {
 				byAmount = append(byAmount, i)
 			}
 		}
 	}
-	if len(byAmount) <= 8 {
+	if len(byAmount) <= maxSameAmount {
 		for _, i := range byAmount {
 			m.cand(b.docs[i].client)
 		}
@@ -268,8 +267,10 @@ func taxName(country string) string {
 // line rarely points to more than two or three clients; the rest of the
 // list is there for a weak line's suggestions).
 const (
-	maxNameCands = 6
-	maxCands     = 8
+	maxNameCands  = 6
+	maxCands      = 8
+	maxSameAmount = 8   // documents owing the deposit's amount that make candidates
+	maxSameNumber = 200 // documents sharing a number's digits that are graded
 )
 
 // ranked returns the candidates worth building hypotheses for, best first.
