@@ -381,7 +381,7 @@ func (b *Book) Run(lines []Line, opt Options) []Result {
 	spec := make([]Result, runBatch)
 	reads := make([]readSet, runBatch)
 	dirty := map[int32]bool{}   // clients an automatic match of this batch changed
-	newOpen := map[int64]bool{} // open amounts documents were left with
+	amounts := map[int64]bool{} // open amounts documents had or were left with
 	for start := 0; start < len(lines); start += runBatch {
 		end := min(start+runBatch, len(lines))
 		var wg sync.WaitGroup
@@ -402,27 +402,29 @@ func (b *Book) Run(lines []Line, opt Options) []Result {
 		}
 		wg.Wait()
 		clear(dirty)
-		clear(newOpen)
+		clear(amounts)
 		for i := start; i < end; i++ {
 			r, rs := spec[i-start], reads[i-start]
-			stale := newOpen[lines[i].Amount]
+			stale := amounts[lines[i].Amount]
 			for _, c := range rs.clients {
 				if dirty[c] {
 					stale = true
 					break
 				}
 			}
-			if stale {
-				r, rs = b.match(lines[i], opt, pending)
-			} else if r.Auto && rs.inexact {
-				// What match would have said with the run's pending documents.
+			if !stale && r.Auto && rs.inexact {
+				// A partial or excess payment of a document an earlier line
+				// may have paid is not automatic (see match).
 				for _, a := range r.Proposals[0].Allocs {
 					if p := b.docIndex(a.DocumentID); p >= 0 && pending[p] {
-						r.Auto = false
+						stale = true
 					}
 				}
 			}
-			b.settle(r, pending, dirty, newOpen)
+			if stale {
+				r, _ = b.match(lines[i], opt, pending)
+			}
+			b.settle(r, pending, dirty, amounts)
 			out[i] = r
 		}
 	}
@@ -443,27 +445,33 @@ func (b *Book) runSequential(lines []Line, opt Options) []Result {
 	return out
 }
 
-// settle applies an automatic match, noting the clients and open amounts it
-// changed, or marks the documents of a suggestion as pending.
-func (b *Book) settle(r Result, pending, dirty map[int32]bool, newOpen map[int64]bool) {
+// settle applies an automatic match, noting the clients it changed and the
+// open amounts their documents had and were left with (a line of that
+// amount may find other documents by it now), or marks the documents of a
+// suggestion as pending.
+func (b *Book) settle(r Result, pending, dirty map[int32]bool, amounts map[int64]bool) {
 	switch {
 	case r.Auto:
 		p := r.Proposals[0]
-		b.Apply(p)
+		var ids []int64
 		if dirty != nil {
 			for _, a := range p.Allocs {
-				if i := b.docIndex(a.DocumentID); i >= 0 {
-					dirty[b.docs[i].client] = true
-					newOpen[b.docs[i].open] = true
-				}
+				ids = append(ids, a.DocumentID)
 			}
 			for _, c := range p.Credits {
-				for _, id := range []int64{c.CreditNoteID, c.DocumentID} {
-					if i := b.docIndex(id); i >= 0 {
-						dirty[b.docs[i].client] = true
-						newOpen[b.docs[i].open] = true
-					}
+				ids = append(ids, c.CreditNoteID, c.DocumentID)
+			}
+			for _, id := range ids {
+				if i := b.docIndex(id); i >= 0 {
+					dirty[b.docs[i].client] = true
+					amounts[b.docs[i].open] = true
 				}
+			}
+		}
+		b.Apply(p)
+		for _, id := range ids {
+			if i := b.docIndex(id); i >= 0 {
+				amounts[b.docs[i].open] = true
 			}
 		}
 	case len(r.Proposals) > 0:

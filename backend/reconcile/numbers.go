@@ -154,10 +154,13 @@ func findNumbers(t text, skip []bool, amount int64, exp int, day date.Date) []nu
 			prevLetter = ""
 			continue
 		}
-		if block {
+		if block && !hasLetter(s) {
+			// A cheque, account or operation number; one written with a
+			// series ("A CUENTA F001-126") is a document's.
 			block, ctx, listLevel, prevLetter = false, refNone, refNone, ""
 			continue
 		}
+		block = false
 		level := ctx
 		if listLevel > level {
 			level = listLevel
@@ -289,6 +292,15 @@ func numberCand(digits, numKey, series string, level refLevel, credit bool) (num
 		return numCand{}, false // an account number, a CLABE, a card
 	}
 	return numCand{key: key, digits: d, numKey: numKey, series: series, level: level, credit: credit}, true
+}
+
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isLetter(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // allHaveDigits reports whether every piece has at least n digits.

@@ -256,8 +256,8 @@ func TestQuality_MeetsTargets(t *testing.T) {
 // Run matches batches of lines on all processors; its results are exactly
 // those of matching one line after another.
 func TestRun_BatchesEqualOneByOne(t *testing.T) {
-	for _, c := range countries {
-		ds := synth.Generate(11, synth.Config{Country: c, Clients: 150, Invoices: 1200, Lines: 1500})
+	for k, c := range append(countries, countries...) {
+		ds := synth.Generate(int64(11+k), synth.Config{Country: c, Clients: 150 + 100*(k/5), Invoices: 1200, Lines: 2000})
 		batched := reconcile.NewBook(ds.Country, ds.Clients, ds.Documents, ds.Rules).Run(ds.Lines, reconcile.Options{})
 		one := reconcile.NewBook(ds.Country, ds.Clients, ds.Documents, ds.Rules).RunSequential(ds.Lines, reconcile.Options{})
 		for i := range one {

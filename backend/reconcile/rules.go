@@ -35,6 +35,7 @@ func DefaultRules() []Rule {
 		"COMISION", "COMIS", "COM MANT", "MANTENCION", "MANTENIMIENTO", "CUOTA MANEJO", "CARGO FIJO",
 		"ADMINISTRACION CUENTA", "PORTES", "MEMBRESIA", "CHEQUERA", "TALONARIO", "GASTOS BANCARIOS",
 		"CARGO SERVICIO", "SEGURO CUENTA", "ENVIO ESTADO CUENTA", "INTERESES SOBREGIRO", "INTERES LINEA CREDITO")...)
+	rs = append(rs, Rule{Kind: RuleFee, Pattern: "DEVOLUCION COMISION", Note: "El banco devuelve una comisión"})
 	for _, p := range []string{"ENTRE CUENTAS", "CUENTAS PROPIAS", "CUENTA PROPIA", "TRASPASO ENTRE",
 		"MISMO TITULAR", "TRANSFERENCIA PROPIA", "ENTRE MIS CUENTAS", "TRASPASO FONDOS PROPIOS"} {
 		rs = append(rs, Rule{Kind: RuleTransfer, Pattern: p, Note: "Movimientos entre cuentas de la empresa"})
@@ -269,11 +270,16 @@ func (rs *ruleSet) classifyLine(l *Line, words, ids []string) (Category, int64) 
 // lineText is what rules and matching read of a line: its description and
 // reference; the payer's name and ID are added for rules.
 func lineText(l *Line) text {
-	s := l.Description
+	t := scanText(l.Description)
 	if l.Reference != "" {
-		s += " " + l.Reference
+		r := scanText(l.Reference)
+		n := len(t.words)
+		for _, c := range r.chunks {
+			t.chunks = append(t.chunks, chunk{s: c.s, w0: c.w0 + n, w1: c.w1 + n})
+		}
+		t.words = append(t.words, r.words...)
 	}
-	return scanText(s)
+	return t
 }
 
 // ruleWords are the words rules look for: the line's and its payer's.

@@ -43,6 +43,7 @@ func TestClassify_DefaultRules(t *testing.T) {
 		{"CL", "REVERSO CARGO COMISION", 1500, CategoryReversal},
 		{"CL", "SALDO INICIAL", 0, CategoryIgnored},
 		{"CL", "ABONO TERCEROS PAGO COMISION VENTAS COMERCIAL SUR", 250000, CategoryDeposit},
+		{"CL", "DEVOLUCION COMISION MANTENCION", 4500, CategoryFee},
 		{"CL", "TRANSF DE COMERCIAL SUR", 250000, CategoryDeposit},
 	}
 	for _, c := range cases {

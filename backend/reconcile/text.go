@@ -26,6 +26,9 @@ type chunk struct {
 type text struct {
 	chunks []chunk
 	words  []string
+	// descChunks is how many of the chunks come from the description (the
+	// rest from the reference column); the payer's name is read there only.
+	descChunks int
 }
 
 // foldText lowers s and strips accents, keeping letters, digits and the
@@ -136,6 +139,7 @@ func scanText(s string) text {
 		c.w1 = len(t.words)
 		t.chunks = append(t.chunks, c)
 	}
+	t.descChunks = len(t.chunks)
 	return t
 }
 

@@ -682,6 +682,12 @@ func (g *gen) paying(day date.Date, dayOffset int32) (reconcile.Line, Label, boo
 		if amount <= 0 || amount >= g.open[d] {
 			amount = g.open[d] / 2
 		}
+		if !hasRef && g.owesExactly(open, amount) {
+			// Unreferenced, an amount that is exactly another open invoice
+			// is that invoice's payment to anyone reading the statement;
+			// a partial payment is not written that way.
+			amount -= g.unit
+		}
 		if amount <= 0 {
 			// Too little left to pay in part: paid in full.
 			amount, lab.Case = g.open[d], "single"
@@ -750,6 +756,16 @@ func (g *gen) paying(day date.Date, dayOffset int32) (reconcile.Line, Label, boo
 		lab.Traits = append(lab.Traits, "twin")
 	}
 	return l, lab, true
+}
+
+// owesExactly reports whether one of the open invoices is owed exactly amount.
+func (g *gen) owesExactly(open []int, amount int64) bool {
+	for _, o := range open {
+		if g.open[o] == amount {
+			return true
+		}
+	}
+	return false
 }
 
 // writeRef writes the documents a deposit pays as a payer does: FACT 1234,
@@ -1010,6 +1026,11 @@ func (g *gen) fee() (reconcile.Line, Label) {
 		"AR": {"COMISION MANTENIMIENTO CUENTA", "COMISION TRANSFERENCIA", "COMIS. PAQUETE EMPRESAS", "GASTOS BANCARIOS"},
 	}[g.p.code]
 	amount := -(int64(5+g.rng.IntN(50)) * int64(math.Max(1, float64(g.p.typical)/500))) * g.unit / 10
+	if g.chance(0.05) {
+		// The bank gives a fee back.
+		return reconcile.Line{Amount: -min(amount, -g.unit), Description: "DEVOLUCION COMISION " + g.pick(descs)},
+			Label{Category: reconcile.CategoryFee, Case: "fee"}
+	}
 	return reconcile.Line{Amount: min(amount, -g.unit), Description: g.pick(descs)}, Label{Category: reconcile.CategoryFee, Case: "fee"}
 }
 
@@ -1047,7 +1068,10 @@ func (g *gen) ownTransfer() (reconcile.Line, Label) {
 func (g *gen) outgoing() (reconcile.Line, Label) {
 	name := upper(g.pick(unknownCompanies), false)
 	descs := []string{"PAGO PROVEEDOR " + name, "TRANSF A " + name, "CHEQUE " + strconv.Itoa(1000+g.rng.IntN(9000)) + " COBRADO",
-		"PAGO REMUNERACIONES", "PAGO EN LINEA SII", "PAGO PREVIRED", "PAGO TARJETA CREDITO", "PAGO SERVICIOS BASICOS"}
+		"PAGO REMUNERACIONES", "PAGO EN LINEA SII", "PAGO PREVIRED", "PAGO TARJETA CREDITO", "PAGO SERVICIOS BASICOS",
+		// Outgoing payments whose words the bank-fee and tax rules also use:
+		// a salesperson's commission, the business's own taxes.
+		"PAGO COMISION VENDEDORES", "PAGO IMPUESTOS MENSUALES"}
 	amount := -g.amount(float64(g.p.typical) * math.Exp(g.rng.NormFloat64()))
 	return reconcile.Line{Amount: amount, Description: g.pick(descs)}, Label{Category: reconcile.CategoryOutgoing, Case: "outgoing"}
 }

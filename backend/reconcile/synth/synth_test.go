@@ -1,9 +1,13 @@
 package synth
 
 import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
+	"cartera/backend/money"
 	"cartera/backend/reconcile"
 	"cartera/backend/taxid"
 )
@@ -131,4 +135,43 @@ func TestGenerate_Mix(t *testing.T) {
 		}
 	}
 	t.Logf("%d lines, %d paying, %.0f%% hard; %v", len(ds.Lines), paying, 100*share(hard), count)
+}
+
+// WriteFiles writes every client, document, line and label, readable back
+// as CSV with the amounts as they were.
+func TestWriteFiles(t *testing.T) {
+	ds := Generate(5, Config{Country: "MX", Clients: 40, Invoices: 300, Lines: 200})
+	dir := t.TempDir()
+	if err := ds.WriteFiles(dir); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) [][]string {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return rows
+	}
+	if rows := read(ClientsFile); len(rows) != len(ds.Clients)+1 || rows[1][0] != ds.Clients[0].TaxID || rows[0][0] != "RFC" {
+		t.Errorf("clients: %d rows, first %v", len(rows), rows[:2])
+	}
+	docs := read(DocumentsFile)
+	if len(docs) != len(ds.Documents)+1 || docs[1][1] != ds.Documents[0].Number {
+		t.Errorf("documents: %d rows, first %v", len(docs), docs[:2])
+	}
+	if want := money.FormatPlain(ds.Documents[0].Open, "MXN", money.StyleUngrouped); docs[1][7] != want {
+		t.Errorf("open amount written %q, want %q", docs[1][7], want)
+	}
+	lines := read(StatementFile)
+	if len(lines) != len(ds.Lines)+1 || lines[1][1] != ds.Lines[0].Description {
+		t.Errorf("statement: %d rows, first %v", len(lines), lines[:2])
+	}
+	if labels := read(LabelsFile); len(labels) != len(ds.Labels)+1 || labels[1][1] != string(ds.Labels[0].Category) {
+		t.Errorf("labels: %d rows, first %v", len(labels), labels[:2])
+	}
 }
