@@ -410,6 +410,8 @@ var genericNames = map[string]Role{
 	"referencia": RoleReference, "n documento": RoleReference, "no documento": RoleReference, "nro documento": RoleReference,
 	"numero documento": RoleReference, "n de documento": RoleReference, "documento": RoleReference, "nro operacion": RoleReference,
 	"n operacion": RoleReference, "numero de operacion": RoleReference, "comprobante": RoleReference, "reference": RoleReference,
+	"pagador": RolePayer, "nombre pagador": RolePayer, "ordenante": RolePayer, "nombre ordenante": RolePayer, "nombre del ordenante": RolePayer,
+	"rut pagador": RolePayerID, "rut ordenante": RolePayerID, "nit pagador": RolePayerID, "rfc ordenante": RolePayerID, "cuenta ordenante": RolePayerID,
 	"sucursal": RoleBranch, "oficina": RoleBranch, "canal": RoleBranch, "canal o sucursal": RoleBranch, "agencia": RoleBranch,
 }
 

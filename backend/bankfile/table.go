@@ -520,8 +520,54 @@ func matchProfile(s *sheet, p *Profile, forced bool) *match {
 				best.missing = append(best.missing, c)
 			}
 		}
+		best.addExtraColumns()
 	}
 	return best
+}
+
+// extraRoles are the roles a file may carry in a column its profile does not
+// name (one bank's export grows a "Referencia" column): read, not dropped.
+var extraRoles = map[Role]bool{RoleReference: true, RolePayer: true, RolePayerID: true, RoleBankTxnID: true}
+
+// addExtraColumns reads the header cells no column of the profile took when
+// their names say they hold a reference, the payer or the bank's id, and the
+// profile has no column of that role in this file.
+func (m *match) addExtraColumns() {
+	used := make([]bool, len(m.header))
+	has := map[Role]bool{}
+	for i, sp := range m.spans {
+		if sp.from < 0 {
+			continue
+		}
+		has[m.profile.Columns[i].Role] = true
+		for j := sp.from; j < min(sp.to, len(used)); j++ {
+			used[j] = true
+		}
+	}
+	var extra []Column
+	var spans []span
+	for j, h := range m.header {
+		if used[j] || h == "" {
+			continue
+		}
+		role, ok := genericNames[h]
+		if !ok {
+			role, ok = genericNames[dropCurrency(h)]
+		}
+		if !ok || !extraRoles[role] || has[role] {
+			continue
+		}
+		has[role] = true
+		extra = append(extra, Column{Role: role, Names: []string{h}, Optional: true})
+		spans = append(spans, span{j, j + 1})
+	}
+	if len(extra) == 0 {
+		return
+	}
+	p := *m.profile
+	p.Columns = append(append([]Column{}, p.Columns...), extra...)
+	m.profile = &p
+	m.spans = append(m.spans, spans...)
 }
 
 // joinHeader folds the cells of one or two header rows, joining the two
