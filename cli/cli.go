@@ -143,6 +143,9 @@ func (e *Env) errorf(format string, a ...any) {
 
 // fail prints err in the user's language, one line per issue, and returns ExitFail.
 func (e *Env) fail(err error) int {
+	if os.Getenv("CARTERA_DEBUG") != "" {
+		fmt.Fprintln(os.Stderr, "DEBUG", err)
+	}
 	for _, line := range i18n.Error(e.Lang, err) {
 		e.errorf("%s", line)
 	}

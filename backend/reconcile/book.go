@@ -372,9 +372,21 @@ func (b *Book) setOpen(i int32, open int64) {
 // when an automatic match earlier in the batch changed what it read, so the
 // results are exactly those of matching one line after another.
 func (b *Book) Run(lines []Line, opt Options) []Result {
+	return b.RunEach(lines, opt, nil)
+}
+
+// RunEach is Run that also hands each stretch of results to done as soon as
+// it is final (results[i] is the result of lines[from+i]), in order, so that
+// a caller can store them while the next stretch is matched. done runs on
+// the caller's goroutine between batches.
+func (b *Book) RunEach(lines []Line, opt Options, done func(from int, results []Result)) []Result {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || len(lines) < 2*runBatch {
-		return b.runSequential(lines, opt)
+		out := b.runSequential(lines, opt)
+		if done != nil {
+			done(0, out)
+		}
+		return out
 	}
 	out := make([]Result, len(lines))
 	pending := map[int32]bool{}
@@ -426,6 +438,9 @@ func (b *Book) Run(lines []Line, opt Options) []Result {
 			}
 			b.settle(r, pending, dirty, amounts)
 			out[i] = r
+		}
+		if done != nil {
+			done(start, out[start:end])
 		}
 	}
 	return out
