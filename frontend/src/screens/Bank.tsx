@@ -498,7 +498,7 @@ function MatchedList() {
                     <Text size="xs" c="dimmed">{(l.match?.documents ?? []).join(', ')}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="xs" variant="light" color={l.match?.kind === 'auto' ? 'blue' : 'teal'} tt="none">{t(`bank.kind_${l.match?.kind}`)}</Badge>
+                    {l.match && <Badge size="xs" variant="light" color={l.match.kind === 'auto' ? 'blue' : 'teal'} tt="none">{t(`bank.kind_${l.match.kind}`)}</Badge>}
                     <Text size="xs" c="dimmed" data-testid="matched-reasons">{l.reasons.join(' · ')}</Text>
                   </Table.Td>
                   <Table.Td>
