@@ -230,3 +230,29 @@ func TestAcceptMatch_StaleProposalIsRefusedWhole(t *testing.T) {
 	}
 	mustCheck(t, db)
 }
+
+// A reconciliation run: the deposit that names its invoice and the payer's
+// RUT is matched by itself and listed in the runs; undoing the run puts it back.
+func TestReconcileRun_ListedAndUndone(t *testing.T) {
+	db := newPortfolio(t)
+	sur := client(t, db, "Comercial Sur SpA", "76.123.456-0")
+	invoice(t, db, sur.ID, "1001", "2026-10-01", 500_000)
+	importFile(t, db, "nov.csv", bankfile.File{Format: bankfile.FormatTable, Statements: []bankfile.Statement{{Currency: "CLP", Lines: []bankfile.Line{
+		bline(3, "2026-11-03", 500_000, "TRANSF DE COMERCIAL SUR SPA 76.123.456-0 FACT 1001")}}}}, 0)
+	rep, err := db.Reconcile(ctx, sqlite.ReconcileOptions{Today: today})
+	if err != nil || rep.Auto != 1 {
+		t.Fatalf("run: %+v %v", rep, err)
+	}
+	runs, err := db.ReconcileRuns(ctx)
+	if err != nil || len(runs) != 1 || runs[0].Auto != 1 || runs[0].Live != 1 || runs[0].At.IsZero() {
+		t.Fatalf("runs %+v %v", runs, err)
+	}
+	mustCheck(t, db)
+	if n, err := db.UndoRun(ctx, runs[0].ID); err != nil || n != 1 {
+		t.Fatalf("undo run: %d %v", n, err)
+	}
+	if page, _ := db.FindBankLines(ctx, sqlite.BankLineFilter{}); page.Total != 1 {
+		t.Fatalf("queue after undo: %d", page.Total)
+	}
+	mustCheck(t, db)
+}

@@ -685,7 +685,7 @@ func (db *DB) ReconcileRuns(ctx context.Context) ([]RunRecord, error) {
 		var r RunRecord
 		var at string
 		var undone sql.NullString
-		if err := rows.Scan(&r.ID, &r.At, &r.User, &r.Lines, &r.Auto, &undone, &r.Live); err != nil {
+		if err := rows.Scan(&r.ID, &at, &r.User, &r.Lines, &r.Auto, &undone, &r.Live); err != nil {
 			return nil, mapErr(err)
 		}
 		r.At, r.UndoneAt = parseTS(at), parseTSPtr(undone)
