@@ -212,13 +212,17 @@ func (b *Bank) Lines(f sqlite.BankLineFilter) (LinePage, error) {
 		if err != nil {
 			return LinePage{}, err
 		}
+		var all []reconcile.Proposal
+		for _, l := range page.Rows {
+			all = append(all, l.Suggestions...)
+		}
+		names, err := db.NamesOf(ctx, all)
+		if err != nil {
+			return LinePage{}, err
+		}
 		out := LinePage{Rows: make([]LineView, len(page.Rows)), Total: page.Total, Pending: page.Pending, Auto: page.Auto, Matched: page.Matched}
 		for i, l := range page.Rows {
-			views, err := b.views(ctx, db, lang, l.Suggestions)
-			if err != nil {
-				return out, err
-			}
-			out.Rows[i] = LineView{BankLine: l, Proposals: views, Reasons: []string{}}
+			out.Rows[i] = LineView{BankLine: l, Proposals: views(lang, names, l.Suggestions), Reasons: []string{}}
 			if l.Match != nil {
 				out.Rows[i].Reasons = describeEach(lang, l.Match.Reasons)
 			}
@@ -235,31 +239,34 @@ func describeEach(lang string, rs []reconcile.Reason) []string {
 	return out
 }
 
-func (b *Bank) views(ctx context.Context, db *sqlite.DB, lang string, ps []reconcile.Proposal) ([]ProposalView, error) {
+// views explains proposals with the names of their client and documents; a
+// proposal whose client or documents are gone (archived, voided) is left out.
+func views(lang string, names sqlite.ProposalNames, ps []reconcile.Proposal) []ProposalView {
 	out := make([]ProposalView, 0, len(ps))
+next:
 	for _, p := range ps {
-		c, err := db.FindClientByID(ctx, p.ClientID)
-		if err != nil {
-			continue // the client was archived or the suggestion is stale
+		c, ok := names.Clients[p.ClientID]
+		if !ok {
+			continue
 		}
 		v := ProposalView{Proposal: p, ClientName: c.LegalName, TaxID: c.TaxID, Documents: []ProposalDocument{}, Credits: []ProposalDocument{}, Reasons: describeEach(lang, p.Reasons)}
 		for _, a := range p.Allocs {
-			d, err := db.Document(ctx, a.DocumentID)
-			if err != nil {
-				continue
+			d, ok := names.Documents[a.DocumentID]
+			if !ok {
+				continue next
 			}
 			v.Documents = append(v.Documents, ProposalDocument{DocumentID: d.ID, Number: d.Number, DueDate: d.DueDate.String(), Open: d.Open, Amount: a.Amount})
 		}
 		for _, cu := range p.Credits {
-			d, err := db.Document(ctx, cu.CreditNoteID)
-			if err != nil {
-				continue
+			d, ok := names.Documents[cu.CreditNoteID]
+			if !ok {
+				continue next
 			}
 			v.Credits = append(v.Credits, ProposalDocument{DocumentID: d.ID, Number: d.Number, DueDate: d.DueDate.String(), Open: d.Open, Amount: cu.Amount})
 		}
 		out = append(out, v)
 	}
-	return out, nil
+	return out
 }
 
 // Accept records a match of a line: a suggestion as shown, or as the user

@@ -813,3 +813,66 @@ func (db *DB) RejectSuggestion(ctx context.Context, lineID int64, index int) (Ba
 	})
 	return out, err
 }
+
+// ProposalNames are the clients and documents a page of proposals names,
+// read at once (a queue page names thousands).
+type ProposalNames struct {
+	Clients   map[int64]ar.Client
+	Documents map[int64]ar.Document
+}
+
+// NamesOf reads the clients and documents proposals name.
+func (db *DB) NamesOf(ctx context.Context, ps []reconcile.Proposal) (ProposalNames, error) {
+	out := ProposalNames{Clients: map[int64]ar.Client{}, Documents: map[int64]ar.Document{}}
+	var clients, docs []any
+	seenC, seenD := map[int64]bool{}, map[int64]bool{}
+	addD := func(id int64) {
+		if !seenD[id] {
+			seenD[id] = true
+			docs = append(docs, id)
+		}
+	}
+	for _, p := range ps {
+		if !seenC[p.ClientID] {
+			seenC[p.ClientID] = true
+			clients = append(clients, p.ClientID)
+		}
+		for _, a := range p.Allocs {
+			addD(a.DocumentID)
+		}
+		for _, c := range p.Credits {
+			addD(c.CreditNoteID)
+		}
+	}
+	for len(clients) > 0 {
+		chunk := clients[:min(len(clients), 500)]
+		clients = clients[len(chunk):]
+		rows, err := db.sql.QueryContext(ctx, `SELECT id, legal_name, trade_name, tax_id, country FROM clients WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...)
+		if err != nil {
+			return out, mapErr(err)
+		}
+		for rows.Next() {
+			var c ar.Client
+			if err := rows.Scan(&c.ID, &c.LegalName, &c.TradeName, &c.TaxID, &c.Country); err != nil {
+				rows.Close()
+				return out, mapErr(err)
+			}
+			out.Clients[c.ID] = c
+		}
+		rows.Close()
+	}
+	for len(docs) > 0 {
+		chunk := docs[:min(len(docs), 500)]
+		docs = docs[len(chunk):]
+		ds, err := findDocsQ(ctx, db.sql, `WHERE d.id IN (`+placeholders(len(chunk))+`)`, chunk...)
+		if err != nil {
+			return out, err
+		}
+		for _, d := range ds {
+			out.Documents[d.ID] = d
+		}
+	}
+	return out, nil
+}
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }

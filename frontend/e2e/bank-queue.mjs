@@ -1,5 +1,5 @@
 // The reconciliation queue of a large portfolio in the real UI: a labelled
-// portfolio with 2,000 clients and 40,000 open invoices, a 40,000-line
+// portfolio with 3,000 clients and 60,000 open invoices, a 60,000-line
 // statement imported and reconciled headlessly (leaving over 10,000 deposits
 // waiting), then Banco opened in the browser. Prints how long the queue takes
 // to show its first line (a figure for docs/performance.md, not a pass/fail
@@ -16,7 +16,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 execFileSync('go', ['build', '-o', exe, '.'], {cwd: root, stdio: 'inherit'});
 const gen = join(dir, 'gen');
 const env = {...process.env, CARTERA_CONFIG_DIR: join(dir, 'config')};
-execFileSync(exe, ['demo-bank', '--out', gen, '--clients', '2000', '--invoices', '40000', '--lines', '40000', '--seed', '3'], {env, stdio: 'inherit'});
+execFileSync(exe, ['demo-bank', '--out', gen, '--clients', '3000', '--invoices', '60000', '--lines', '60000', '--seed', '3'], {env, stdio: 'inherit'});
 const portfolio = join(gen, 'cartera-banco.cartera');
 execFileSync(exe, ['import', 'bank', join(gen, 'cartola.csv'), '--portfolio', portfolio], {env, stdio: 'inherit'});
 execFileSync(exe, ['reconcile', '--portfolio', portfolio], {env, stdio: 'inherit'});

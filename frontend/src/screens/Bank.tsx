@@ -238,7 +238,9 @@ function Queue() {
   const [split, setSplit] = useState<{clientId: number | null} | null>(null);
   const [finding, setFinding] = useState(false);
   const [offer, setOffer] = useState<{lineId: number; clientId: number; label: string; rule: any}>();
-  const page = useAsync(() => api.bankLines({status: 'queue', search, limit: 500}), [search, nav.changed]);
+  // The first 200 lines paint at once; more are read as the keyboard nears the end.
+  const [limit, setLimit] = useState(200);
+  const page = useAsync(() => api.bankLines({status: 'queue', search, limit}), [search, limit, nav.changed]);
   const rows = page.data?.rows ?? [];
   const line = rows[Math.min(index, Math.max(rows.length - 1, 0))];
   const listRef = useRef<HTMLDivElement>(null);
@@ -246,7 +248,11 @@ function Queue() {
   useEffect(() => {
     listRef.current?.querySelector(`[data-line-index="${index}"]`)?.scrollIntoView({block: 'nearest'});
   }, [index, rows.length]);
-  const move = (d: number) => setIndex((i) => Math.max(0, Math.min(rows.length - 1, i + d)));
+  const move = (d: number) => setIndex((i) => {
+    const next = Math.max(0, Math.min(rows.length - 1, i + d));
+    if (next >= rows.length - 10 && (page.data?.total ?? 0) > rows.length && limit < 1000) setLimit((l) => l + 200);
+    return next;
+  });
   const done = (lineId: number, clientId: number, clientName: string) => {
     nav.bump();
     api.learnRule(lineId, clientId).then((o) => o.offer && setOffer({lineId, clientId, label: clientName, rule: o.rule}), () => {});
