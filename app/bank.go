@@ -197,11 +197,12 @@ type LineView struct {
 
 // LinePage is a page of the queue (or of another list of lines).
 type LinePage struct {
-	Rows    []LineView `json:"rows"`
-	Total   int        `json:"total"`
-	Pending int        `json:"pending"`
-	Auto    int        `json:"auto"`
-	Matched int        `json:"matched"`
+	Rows     []LineView `json:"rows"`
+	Total    int        `json:"total"`
+	Pending  int        `json:"pending"`
+	Auto     int        `json:"auto"`
+	Matched  int        `json:"matched"`
+	Accounts int        `json:"accounts"`
 }
 
 // Lines returns a page of statement lines with their suggestions explained.
@@ -220,9 +221,10 @@ func (b *Bank) Lines(f sqlite.BankLineFilter) (LinePage, error) {
 		if err != nil {
 			return LinePage{}, err
 		}
-		out := LinePage{Rows: make([]LineView, len(page.Rows)), Total: page.Total, Pending: page.Pending, Auto: page.Auto, Matched: page.Matched}
+		out := LinePage{Rows: make([]LineView, len(page.Rows)), Total: page.Total, Pending: page.Pending, Auto: page.Auto, Matched: page.Matched, Accounts: page.Accounts}
 		for i, l := range page.Rows {
 			out.Rows[i] = LineView{BankLine: l, Proposals: views(lang, names, l.Suggestions), Reasons: []string{}}
+			out.Rows[i].Suggestions = nil // sent once, inside Proposals
 			if l.Match != nil {
 				out.Rows[i].Reasons = describeEach(lang, l.Match.Reasons)
 			}

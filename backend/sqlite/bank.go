@@ -45,14 +45,15 @@ func accountKey(number string) string {
 }
 
 // BankAccounts lists the accounts with their figures, archived ones last.
+// The figures come from one pass over the lines, not one per account.
 func (db *DB) BankAccounts(ctx context.Context) ([]BankAccount, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT a.id, a.bank, a.number, a.currency, a.name, a.created_at, a.archived_at,
-		(SELECT count(*) FROM bank_lines l WHERE l.account_id = a.id AND l.status <> 'removed'),
-		(SELECT count(*) FROM bank_lines l WHERE l.account_id = a.id AND l.status = 'pending' AND l.category = 'deposit'),
-		COALESCE((SELECT max(date) FROM bank_lines l WHERE l.account_id = a.id AND l.status <> 'removed'), ''),
+		COALESCE(f.lines, 0), COALESCE(f.pending, 0), COALESCE(f.last, ''),
 		(SELECT s.closing_minor FROM bank_statements s JOIN bank_imports i ON i.id = s.import_id
 			WHERE s.account_id = a.id AND i.undone_at IS NULL AND s.closing_minor IS NOT NULL ORDER BY s.closing_date DESC, s.id DESC LIMIT 1)
-		FROM bank_accounts a ORDER BY a.archived_at IS NOT NULL, a.bank, a.number`)
+		FROM bank_accounts a LEFT JOIN (SELECT account_id, count(*) AS lines, SUM(status = 'pending' AND category = 'deposit') AS pending, max(date) AS last
+			FROM bank_lines WHERE status <> 'removed' GROUP BY account_id) f ON f.account_id = a.id
+		ORDER BY a.archived_at IS NOT NULL, a.bank, a.number`)
 	if err != nil {
 		return nil, mapErr(err)
 	}

@@ -71,6 +71,8 @@ type BankLinePage struct {
 	Pending int        `json:"pending"` // deposits waiting, over all accounts
 	Auto    int        `json:"auto"`    // lines matched automatically and not undone
 	Matched int        `json:"matched"` // all matched lines
+	// Accounts is how many bank accounts the portfolio keeps (none: nothing imported yet).
+	Accounts int `json:"accounts"`
 }
 
 var bankLineStatusSQL = map[string]string{
@@ -116,11 +118,21 @@ func (db *DB) FindBankLines(ctx context.Context, f BankLineFilter) (BankLinePage
 		where = append(where, c+")")
 	}
 	from := ` FROM bank_lines l JOIN bank_statements s ON s.id = l.statement_id JOIN bank_imports i ON i.id = s.import_id WHERE ` + strings.Join(where, " AND ")
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*)`+from, args...).Scan(&page.Total); err != nil {
+	// Counting needs the statement only to filter by import.
+	counted := ` FROM bank_lines l WHERE ` + strings.Join(where, " AND ")
+	if f.ImportID > 0 {
+		counted = from
+	}
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*)`+counted, args...).Scan(&page.Total); err != nil {
 		return page, mapErr(err)
 	}
-	db.sql.QueryRowContext(ctx, `SELECT count(*) FROM bank_lines WHERE status = 'pending' AND category = 'deposit'`).Scan(&page.Pending)
+	if f.Status == "queue" && f.AccountID == 0 && f.ImportID == 0 && strings.TrimSpace(f.Search) == "" {
+		page.Pending = page.Total
+	} else {
+		db.sql.QueryRowContext(ctx, `SELECT count(*) FROM bank_lines WHERE status = 'pending' AND category = 'deposit'`).Scan(&page.Pending)
+	}
 	db.sql.QueryRowContext(ctx, `SELECT count(*), COALESCE(SUM(kind = 'auto'), 0) FROM bank_matches WHERE undone_at IS NULL`).Scan(&page.Matched, &page.Auto)
+	db.sql.QueryRowContext(ctx, `SELECT count(*) FROM bank_accounts`).Scan(&page.Accounts)
 	limit := f.Limit
 	if limit <= 0 || limit > 1000 {
 		limit = 200

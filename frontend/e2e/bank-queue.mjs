@@ -31,6 +31,14 @@ await run(async () => {
   });
 
   await step('Banco shows the first waiting deposit with its suggestions', async () => {
+    await page.evaluate(() => {
+      window.__calls = [];
+      for (const name of ['Lines', 'Accounts']) {
+        const f = window.go.app.Bank[name];
+        window.go.app.Bank[name] = async (...a) => { const t = performance.now(); const r = await f(...a); window.__calls.push([name, Math.round(t), Math.round(performance.now())]); return r; };
+      }
+      window.__start = performance.now();
+    });
     const start = Date.now();
     await page.keyboard.press('Alt+4');
     await page.locator('[data-line-index="0"]').waitFor({timeout: 30000});
@@ -40,7 +48,15 @@ await run(async () => {
     const counts = await page.getByTestId('bank-counts').innerText();
     const pending = Number(counts.split(' ')[0].replace(/\./g, ''));
     if (!(pending >= 10000)) throw new Error(`only ${pending} deposits wait: “${counts}”`);
-    console.log(`     figure: ${pending} deposits waiting; first line on screen after ${firstLine} ms, its detail after ${detail} ms`);
+    console.log('     calls', JSON.stringify(await page.evaluate(() => window.__calls.map(([n, a, b]) => [n, a - window.__start, b - window.__start]))));
+    const call = await page.evaluate(async () => {
+      const t = performance.now();
+      await window.go.app.Bank.Lines({status: 'queue', limit: 200});
+      const lines = performance.now() - t;
+      await window.go.app.Bank.Accounts();
+      return [lines, performance.now() - t - lines];
+    });
+    console.log(`     figure: ${pending} deposits waiting; first line on screen after ${firstLine} ms, its detail after ${detail} ms; the calls alone: lines ${Math.round(call[0])} ms, accounts ${Math.round(call[1])} ms`);
     await shot('48-bank-queue-large');
   });
 

@@ -100,7 +100,8 @@ CREATE TABLE bank_lines (
 );
 CREATE UNIQUE INDEX bank_lines_dedupe ON bank_lines (account_id, dedupe_key) WHERE status <> 'removed';
 CREATE INDEX bank_lines_statement ON bank_lines (statement_id);
-CREATE INDEX bank_lines_pending ON bank_lines (date, id) WHERE status = 'pending';
+-- The queue (pending deposits, oldest first) and its count read this index alone.
+CREATE INDEX bank_lines_pending ON bank_lines (category, date, id) WHERE status = 'pending';
 
 CREATE TABLE reconcile_runs (
     id         INTEGER PRIMARY KEY,

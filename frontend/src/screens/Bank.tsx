@@ -1,6 +1,6 @@
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {
-  Alert, Badge, Button, Group, Kbd, List, Modal, Paper, ScrollArea, Select, Stack, Table, Tabs, Text, TextInput, Title, Tooltip, UnstyledButton,
+  Alert, Badge, Button, Group, Kbd, List, Modal, Paper, ScrollArea, Select, Stack, Table, Tabs, Text, TextInput, Title, Tooltip,
 } from '@mantine/core';
 import {IconAlertTriangle, IconArrowBackUp, IconBuildingBank, IconCheck, IconFileImport, IconRefresh, IconSearch, IconX} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
@@ -26,8 +26,8 @@ export function BankScreen() {
   const nav = useNav();
   const [tab, setTab] = useState<Tab>('queue');
   const [importing, setImporting] = useState<string | undefined | null>(null);
-  const counts = useAsync(() => api.bankLines({status: 'queue', limit: 1}), [nav.changed]);
-  const accounts = useAsync(() => api.bankAccounts(), [nav.changed]);
+  // The queue's page carries the counts; nothing else is read before the queue shows.
+  const [c, setCounts] = useState<{pending: number; auto: number; matched: number}>();
   const job = useJob((ok, res: any, err) => {
     if (!ok) return notifyError(err);
     notifyOK(t('bank.rerun', {auto: int(res.auto), suggested: int(res.suggested)}));
@@ -38,7 +38,6 @@ export function BankScreen() {
   ]);
   // A file dropped on the window while in Banco is a statement.
   useEffect(() => nav.setDropHandler((path) => setImporting(path)), []);
-  const c = counts.data;
   return (
     <Stack gap="sm" style={{flex: 1, minHeight: 0}}>
       <Group justify="space-between" wrap="nowrap">
@@ -60,25 +59,24 @@ export function BankScreen() {
           <Tabs.Tab value="rules" data-testid="bank-tab-rules">{t('bank.tabRules')}</Tabs.Tab>
         </Tabs.List>
         <div style={{flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', paddingTop: 8}}>
-          {tab === 'queue' && (accounts.data && accounts.data.length === 0 ? (
-            <EmptyState title={t('bank.empty')} hint={t('bank.emptyHint')} action={<Button mt="sm" onClick={() => setImporting(undefined)}>{t('bank.import')}</Button>} />
-          ) : <Queue />)}
+          {tab === 'queue' && <Queue onCounts={setCounts} onImport={() => setImporting(undefined)} />}
           {tab === 'matched' && <MatchedList />}
           {tab === 'other' && <OtherList />}
-          {tab === 'statements' && <Statements accounts={accounts.data ?? []} />}
+          {tab === 'statements' && <Statements />}
           {tab === 'rules' && <Rules />}
         </div>
       </Tabs>
-      {importing !== null && <ImportStatement path={importing} accounts={accounts.data ?? []} onClose={() => setImporting(null)} />}
+      {importing !== null && <ImportStatement path={importing} onClose={() => setImporting(null)} />}
     </Stack>
   );
 }
 
 /** ImportStatement takes a statement file (chosen, dropped or written) and imports it as a job, then shows what it brought. */
-function ImportStatement({path, accounts, onClose}: {path?: string; accounts: BankAccount[]; onClose: () => void}) {
+function ImportStatement({path, onClose}: {path?: string; onClose: () => void}) {
   const {t} = useTranslation();
   const {int} = useApp();
   const nav = useNav();
+  const accounts = useAsync(() => api.bankAccounts(), []).data ?? [];
   const [file, setFile] = useState(path ?? '');
   const [account, setAccount] = useState('0');
   const [error, setError] = useState<ApiError>();
@@ -229,7 +227,7 @@ function StatementCheck({s}: {s: StatementSummary}) {
  * Queue is the daily work: one deposit at a time with its suggestions, the
  * reasons in words and the client's open invoices; everything by keyboard.
  */
-function Queue() {
+function Queue({onCounts, onImport}: {onCounts: (c: {pending: number; auto: number; matched: number}) => void; onImport: () => void}) {
   const {t} = useTranslation();
   const {money, date, int} = useApp();
   const nav = useNav();
@@ -243,6 +241,7 @@ function Queue() {
   const page = useAsync(() => api.bankLines({status: 'queue', search, limit}), [search, limit, nav.changed]);
   const rows = page.data?.rows ?? [];
   const line = rows[Math.min(index, Math.max(rows.length - 1, 0))];
+  useEffect(() => { if (page.data) onCounts({pending: page.data.pending, auto: page.data.auto, matched: page.data.matched}); }, [page.data]);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -277,6 +276,9 @@ function Queue() {
   ]);
   if (page.loading && !page.data) return <Loading />;
   if (page.error) return <Alert color="red">{page.error.message}</Alert>;
+  if (page.data && page.data.accounts === 0) {
+    return <EmptyState title={t('bank.empty')} hint={t('bank.emptyHint')} action={<Button mt="sm" onClick={onImport}>{t('bank.import')}</Button>} />;
+  }
   return (
     <Stack gap="xs" style={{flex: 1, minHeight: 0}}>
       <Group gap="sm" wrap="nowrap">
@@ -295,17 +297,14 @@ function Queue() {
         <div style={{display: 'grid', gridTemplateColumns: 'minmax(260px, 2fr) 3fr', gap: 12, flex: 1, minHeight: 0}}>
           <ScrollArea viewportRef={listRef} style={{border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6}} data-testid="queue-list">
             {rows.map((l, i) => (
-              <UnstyledButton key={l.id} data-line-index={i} onClick={() => setIndex(i)} w="100%" p={8}
-                style={{borderBottom: '1px solid var(--mantine-color-gray-2)', background: i === index ? 'var(--mantine-color-teal-0)' : undefined}}>
-                <Group justify="space-between" wrap="nowrap" gap={6}>
-                  <Text size="xs" c="dimmed" style={{whiteSpace: 'nowrap'}}>{date(l.date)}</Text>
-                  <Text size="sm" fw={600} className="num" style={{whiteSpace: 'nowrap'}}>{money(l.amount, l.currency)}</Text>
-                </Group>
-                <Text size="sm" lineClamp={1}>{l.description}</Text>
-                <Text size="xs" c={l.proposals.length ? 'teal.8' : 'dimmed'} lineClamp={1}>
+              // Plain elements: a queue paints hundreds of these at once.
+              <button type="button" key={l.id} data-line-index={i} onClick={() => setIndex(i)} className={'queue-row' + (i === index ? ' queue-row-current' : '')}>
+                <span className="queue-row-top"><span className="queue-row-date">{date(l.date)}</span><span className="num queue-row-amount">{money(l.amount, l.currency)}</span></span>
+                <span className="queue-row-desc">{l.description}</span>
+                <span className={'queue-row-who' + (l.proposals.length ? ' queue-row-found' : '')}>
                   {l.proposals.length ? `${l.proposals[0].clientName} · ${Math.round(l.proposals[0].proposal.confidence * 100)} %` : t('bank.noSuggestion')}
-                </Text>
-              </UnstyledButton>
+                </span>
+              </button>
             ))}
             {page.data && page.data.total > rows.length && <Text size="xs" c="dimmed" p="xs">{t('common.capped', {shown: int(rows.length), total: int(page.data.total)})}</Text>}
           </ScrollArea>
@@ -556,10 +555,11 @@ function OtherList() {
 }
 
 /** Statements shows the accounts and every statement imported, with its balance check, and undoes an import. */
-function Statements({accounts}: {accounts: BankAccount[]}) {
+function Statements() {
   const {t} = useTranslation();
   const {money, date, int, lang} = useApp();
   const nav = useNav();
+  const accounts = useAsync(() => api.bankAccounts(), [nav.changed]).data ?? [];
   const imports = useAsync(() => api.bankImports(), [nav.changed]);
   const [editing, setEditing] = useState<Partial<BankAccount> | null>(null);
   return (

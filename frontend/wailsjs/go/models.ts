@@ -393,6 +393,7 @@ export namespace app {
 	    pending: number;
 	    auto: number;
 	    matched: number;
+	    accounts: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new LinePage(source);
@@ -405,6 +406,7 @@ export namespace app {
 	        this.pending = source["pending"];
 	        this.auto = source["auto"];
 	        this.matched = source["matched"];
+	        this.accounts = source["accounts"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
