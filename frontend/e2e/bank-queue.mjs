@@ -31,14 +31,6 @@ await run(async () => {
   });
 
   await step('Banco shows the first waiting deposit with its suggestions', async () => {
-    await page.evaluate(() => {
-      window.__calls = [];
-      for (const name of ['Lines', 'Accounts']) {
-        const f = window.go.app.Bank[name];
-        window.go.app.Bank[name] = async (...a) => { const t = performance.now(); const r = await f(...a); window.__calls.push([name, Math.round(t), Math.round(performance.now())]); return r; };
-      }
-      window.__start = performance.now();
-    });
     const start = Date.now();
     await page.keyboard.press('Alt+4');
     await page.locator('[data-line-index="0"]').waitFor({timeout: 30000});
@@ -48,7 +40,6 @@ await run(async () => {
     const counts = await page.getByTestId('bank-counts').innerText();
     const pending = Number(counts.split(' ')[0].replace(/\./g, ''));
     if (!(pending >= 10000)) throw new Error(`only ${pending} deposits wait: “${counts}”`);
-    console.log('     calls', JSON.stringify(await page.evaluate(() => window.__calls.map(([n, a, b]) => [n, a - window.__start, b - window.__start]))));
     const call = await page.evaluate(async () => {
       const t = performance.now();
       await window.go.app.Bank.Lines({status: 'queue', limit: 200});
