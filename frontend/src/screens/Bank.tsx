@@ -4,7 +4,7 @@ import {
 } from '@mantine/core';
 import {IconAlertTriangle, IconArrowBackUp, IconBuildingBank, IconCheck, IconFileImport, IconRefresh, IconSearch, IconX} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
-import {api, ApiError, BankAccount, BankImportRecord, BankLineView, BankRule, LayoutMapping, Proposal, ProposalView, StatementResult, StatementSample, StatementSummary} from '../api';
+import {api, ApiError, capitalize, BankAccount, BankImportRecord, BankLineView, BankRule, LayoutMapping, Proposal, ProposalView, StatementResult, StatementSample, StatementSummary} from '../api';
 import {Amount, ClientPicker, EmptyState, Loading} from '../components/common';
 import {useShortcuts} from '../components/shortcuts';
 import {useJob} from '../components/useJob';
@@ -122,7 +122,7 @@ function ImportStatement({path, onClose}: {path?: string; onClose: () => void}) 
             data={[{value: '0', label: t('bank.accountDetect')}, ...accounts.map((a) => ({value: String(a.id), label: accountLabel(a)}))]} />
           {error && (
             <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="statement-error">
-              {error.message}
+              {capitalize(error.message)}
               {unknownLayout && <Group mt="xs"><Button size="xs" onClick={openMapping} data-testid="statement-map">{t('bank.mapColumns')}</Button></Group>}
             </Alert>
           )}
@@ -188,7 +188,7 @@ function MappingStep({sample, path, onCancel, onSaved}: {sample: StatementSample
           data={[{value: '', label: t('bank.decimalAuto')}, {value: ',', label: '1.234,56'}, {value: '.', label: '1,234.56'}]} />
         <TextInput label={t('bank.layoutName')} placeholder={t('bank.layoutNamePh')} value={name} onChange={(e) => setName(e.currentTarget.value)} style={{flex: 1}} data-testid="layout-name" />
       </Group>
-      {error && <Alert color="red" variant="light" data-testid="mapping-error">{error.message}</Alert>}
+      {error && <Alert color="red" variant="light" data-testid="mapping-error">{capitalize(error.message)}</Alert>}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>{t('common.back')}</Button>
         <Button onClick={save} data-testid="layout-save">{t('bank.layoutSave')}</Button>
@@ -431,7 +431,7 @@ function SplitDialog({line, clientId, onClose, onDone}: {line: BankLineView; cli
         <Text size="sm" c="dimmed" lineClamp={2}>{line.description}</Text>
         <ClientPicker value={client} onChange={(id) => { setClient(id); setLines({}); }} label={t('payments.client')} autoFocus={!client} />
         <AllocationEditor clientId={client} currency={line.currency} amount={line.amount} lines={lines} setLines={setLines} />
-        {error && <Alert color="red" variant="light" data-testid="split-error">{error}</Alert>}
+        {error && <Alert color="red" variant="light" data-testid="split-error">{capitalize(error)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
           <Button onClick={save} disabled={applied > line.amount} data-testid="split-save">{t('bank.splitSave')}</Button>
