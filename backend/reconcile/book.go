@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"cmp"
 	"math"
 	"runtime"
 	"slices"
@@ -185,8 +186,8 @@ func (b *Book) indexDocs(docs []Document) {
 			issue: dayNumber(d.IssueDate), due: dayNumber(d.DueDate), appliesTo: -1, cur: ci, credit: credit})
 	}
 	b.numbers = string(nums)
-	if !slices.IsSortedFunc(b.docs, func(x, y docRec) int { return cmpInt64(x.id, y.id) }) {
-		slices.SortStableFunc(b.docs, func(x, y docRec) int { return cmpInt64(x.id, y.id) })
+	if !slices.IsSortedFunc(b.docs, func(x, y docRec) int { return cmp.Compare(x.id, y.id) }) {
+		slices.SortStableFunc(b.docs, func(x, y docRec) int { return cmp.Compare(x.id, y.id) })
 	}
 	// Credit notes name their invoice by ID; find its position.
 	for i := range docs {
@@ -261,16 +262,6 @@ func (b *Book) number(i int32) string {
 	return b.numbers[d.numOff : d.numOff+uint32(d.numLen)]
 }
 
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // oldestFirst orders documents by due date, issue date and ID, the order in
 // which a payment without instructions is applied.
 func (b *Book) oldestFirst(x, y int32) int {
@@ -281,12 +272,12 @@ func (b *Book) oldestFirst(x, y int32) int {
 	case dx.issue != dy.issue:
 		return int(dx.issue - dy.issue)
 	}
-	return cmpInt64(dx.id, dy.id)
+	return cmp.Compare(dx.id, dy.id)
 }
 
 // docIndex finds a document's position by ID, -1 when it is not in the book.
 func (b *Book) docIndex(id int64) int32 {
-	i, ok := slices.BinarySearchFunc(b.docs, id, func(d docRec, id int64) int { return cmpInt64(d.id, id) })
+	i, ok := slices.BinarySearchFunc(b.docs, id, func(d docRec, id int64) int { return cmp.Compare(d.id, id) })
 	if !ok {
 		return -1
 	}

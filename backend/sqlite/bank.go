@@ -225,8 +225,7 @@ type StatementReport struct {
 // previous statement is reported. With DryRun nothing is written.
 func (db *DB) ImportStatement(ctx context.Context, in StatementImport) (StatementReport, error) {
 	rep := StatementReport{Format: string(in.File.Format), Profile: in.File.Profile, DryRun: in.DryRun, Statements: []StatementSummary{}}
-	errDry := errors.New("dry run")
-	err := db.write(ctx, func(tx *Tx) error {
+	err := db.writeOrDry(ctx, in.DryRun, func(tx *Tx) error {
 		var portfolioCurrency string
 		if err := tx.QueryRowContext(ctx, `SELECT currency FROM portfolio`).Scan(&portfolioCurrency); err != nil {
 			return err
@@ -313,17 +312,10 @@ func (db *DB) ImportStatement(ctx context.Context, in StatementImport) (Statemen
 		if _, err := tx.ExecContext(ctx, `UPDATE bank_imports SET lines_new = ? WHERE id = ?`, rep.New, rep.ImportID); err != nil {
 			return err
 		}
-		if err := tx.audit("import", "bank_import", rep.ImportID, nil, map[string]any{"file": in.FileName, "hash": in.FileHash, "lines": rep.Lines, "new": rep.New}); err != nil {
-			return err
-		}
-		if in.DryRun {
-			return errDry
-		}
-		return nil
+		return tx.audit("import", "bank_import", rep.ImportID, nil, map[string]any{"file": in.FileName, "hash": in.FileHash, "lines": rep.Lines, "new": rep.New})
 	})
-	if errors.Is(err, errDry) {
+	if in.DryRun {
 		rep.ImportID = 0
-		return rep, nil
 	}
 	return rep, err
 }

@@ -193,6 +193,15 @@ func findBankLine(ctx context.Context, q querier, id int64) (BankLine, error) {
 	return l, err
 }
 
+// pendingLine is a line still waiting for a decision.
+func pendingLine(ctx context.Context, q querier, id int64) (BankLine, error) {
+	l, err := findBankLine(ctx, q, id)
+	if err == nil && l.Status != "pending" {
+		err = ar.Errorf(ar.EConflict, "lineId", "bank.line_not_pending")
+	}
+	return l, err
+}
+
 func (db *DB) matchOfLine(ctx context.Context, q querier, lineID int64) (*BankMatch, error) {
 	var m BankMatch
 	var run sql.NullInt64
@@ -262,8 +271,7 @@ type ReconcileReport struct {
 // is written and the report says what would be.
 func (db *DB) Reconcile(ctx context.Context, opt ReconcileOptions) (ReconcileReport, error) {
 	rep := ReconcileReport{DryRun: opt.DryRun, Classified: map[string]int{}}
-	errDry := errors.New("dry run")
-	err := db.write(ctx, func(tx *Tx) error {
+	err := db.writeOrDry(ctx, opt.DryRun, func(tx *Tx) error {
 		if err := ensureDefaultRules(ctx, tx); err != nil {
 			return err
 		}
@@ -326,17 +334,10 @@ func (db *DB) Reconcile(ctx context.Context, opt ReconcileOptions) (ReconcileRep
 		if _, err := tx.ExecContext(ctx, `UPDATE reconcile_runs SET auto = ? WHERE id = ?`, rep.Auto, rep.RunID); err != nil {
 			return err
 		}
-		if err := tx.audit("reconcile", "reconcile_run", rep.RunID, nil, map[string]int{"lines": rep.Lines, "auto": rep.Auto}); err != nil {
-			return err
-		}
-		if opt.DryRun {
-			return errDry
-		}
-		return nil
+		return tx.audit("reconcile", "reconcile_run", rep.RunID, nil, map[string]int{"lines": rep.Lines, "auto": rep.Auto})
 	})
-	if errors.Is(err, errDry) {
+	if opt.DryRun {
 		rep.RunID = 0
-		return rep, nil
 	}
 	return rep, err
 }
@@ -595,12 +596,9 @@ func truncateRunes(s string, n int) string {
 func (db *DB) AcceptMatch(ctx context.Context, lineID int64, p reconcile.Proposal) (BankLine, error) {
 	var out BankLine
 	err := db.write(ctx, func(tx *Tx) error {
-		l, err := findBankLine(ctx, tx, lineID)
+		l, err := pendingLine(ctx, tx, lineID)
 		if err != nil {
 			return err
-		}
-		if l.Status != "pending" {
-			return ar.Errorf(ar.EConflict, "lineId", "bank.line_not_pending")
 		}
 		if _, err := findClient(ctx, tx, p.ClientID); err != nil {
 			return err
@@ -797,12 +795,9 @@ func (db *DB) MatchNames(ctx context.Context, rep ReconcileReport) (map[int64]st
 func (db *DB) RejectSuggestion(ctx context.Context, lineID int64, index int) (BankLine, error) {
 	var out BankLine
 	err := db.write(ctx, func(tx *Tx) error {
-		l, err := findBankLine(ctx, tx, lineID)
+		l, err := pendingLine(ctx, tx, lineID)
 		if err != nil {
 			return err
-		}
-		if l.Status != "pending" {
-			return ar.Errorf(ar.EConflict, "lineId", "bank.line_not_pending")
 		}
 		if index < 0 || index >= len(l.Suggestions) {
 			return ar.Errorf(ar.ENotFound, "lineId", "bank.suggestion_not_found")

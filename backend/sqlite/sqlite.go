@@ -312,6 +312,27 @@ func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
 	return nil
 }
 
+// errDry is what writeOrDry's fn is rolled back with when nothing must stay.
+var errDry = errors.New("sqlite: dry run")
+
+// writeOrDry is write, except that with dry the transaction does all its
+// work (so that its checks and counts are real) and is then rolled back.
+func (db *DB) writeOrDry(ctx context.Context, dry bool, fn func(tx *Tx) error) error {
+	err := db.write(ctx, func(tx *Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if dry {
+			return errDry
+		}
+		return nil
+	})
+	if errors.Is(err, errDry) {
+		return nil
+	}
+	return err
+}
+
 // audit records one change; before and after are marshalled to JSON (nil → "").
 func (tx *Tx) audit(action, entity string, id int64, before, after any) error {
 	_, err := tx.Exec(`INSERT INTO audit_log (at, os_user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
