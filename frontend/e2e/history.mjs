@@ -101,7 +101,7 @@ await run(async () => {
   });
 
   await step('the history reads «Plazo: 30 → 45 días», names the invoice by its number and the payment by its reference', async () => {
-    await page.keyboard.press('Alt+4');
+    await page.keyboard.press('Alt+5');
     const table = page.getByTestId('history-table');
     await table.getByText('Plazo: 30 → 45 días').waitFor();
     await table.getByText('Factura n.º 1001 · Comercial Los Andes SpA').first().waitFor();
