@@ -186,7 +186,7 @@ await run(async () => {
     }));
     if (cut.length) fail(`cut off at 1024 px: ${cut.join(' | ')}`);
     await shot('history-07-payments-1024');
-    await page.keyboard.press('Alt+4');
+    await page.keyboard.press('Alt+5');
     await page.getByTestId('history-table').waitFor();
     await shot('history-08-history-1024');
   });
