@@ -176,4 +176,16 @@ await run(async () => {
     await page.getByTestId('bank-tab-statements').click();
     await page.getByText('extracto-andino.csv').waitFor();
   });
+
+  await step('at 1024×700 every tab of Banco fits the window', async () => {
+    await page.setViewportSize({width: 1024, height: 700});
+    for (const tab of ['queue', 'matched', 'other', 'statements', 'rules']) {
+      await page.getByTestId(`bank-tab-${tab}`).click();
+      await page.waitForTimeout(300);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 0) throw new Error(`the ${tab} tab is ${over} px wider than the window`);
+      await shot(`49-bank-1024-${tab}`);
+    }
+    await page.setViewportSize({width: 1280, height: 800});
+  });
 });

@@ -5,7 +5,7 @@ import {
 import {IconAlertTriangle, IconArrowBackUp, IconBuildingBank, IconCheck, IconFileImport, IconRefresh, IconSearch, IconX} from '@tabler/icons-react';
 import {useTranslation} from 'react-i18next';
 import {api, ApiError, capitalize, BankAccount, BankImportRecord, BankLineView, BankRule, LayoutMapping, Proposal, ProposalView, StatementResult, StatementSample, StatementSummary} from '../api';
-import {Amount, ClientPicker, EmptyState, Loading} from '../components/common';
+import {ClientPicker, EmptyState, Loading} from '../components/common';
 import {useShortcuts} from '../components/shortcuts';
 import {useJob} from '../components/useJob';
 import {notifyError, notifyOK, useApp, useAsync} from '../state';
@@ -497,7 +497,7 @@ function MatchedList() {
                 <Table.Tr key={l.id}>
                   <Table.Td style={{whiteSpace: 'nowrap'}}>{date(l.date)}</Table.Td>
                   <Table.Td>{l.description}</Table.Td>
-                  <Table.Td ta="right"><Amount text={money(l.amount, l.currency)} /></Table.Td>
+                  <Table.Td ta="right" className="num" style={{whiteSpace: 'nowrap'}}>{money(l.amount, l.currency)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{l.match?.clientName}</Text>
                     <Text size="xs" c="dimmed">{(l.match?.documents ?? []).join(', ')}</Text>
@@ -541,7 +541,7 @@ function OtherList() {
                 <Table.Tr key={l.id}>
                   <Table.Td style={{whiteSpace: 'nowrap'}}>{date(l.date)}</Table.Td>
                   <Table.Td>{l.description}</Table.Td>
-                  <Table.Td ta="right"><Amount text={money(l.amount, l.currency)} /></Table.Td>
+                  <Table.Td ta="right" className="num" style={{whiteSpace: 'nowrap'}}>{money(l.amount, l.currency)}</Table.Td>
                   <Table.Td><Badge size="sm" variant="light" color="gray" tt="none">{t(`bank.cat_${l.category}`, {defaultValue: l.category})}</Badge></Table.Td>
                   <Table.Td>{status === 'ignored' && <Button size="compact-xs" variant="subtle" onClick={() => api.ignoreLine(l.id, false).then(nav.bump, notifyError)}>{t('bank.unignore')}</Button>}</Table.Td>
                 </Table.Tr>
