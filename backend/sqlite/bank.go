@@ -393,8 +393,14 @@ func resolveAccount(ctx context.Context, tx *Tx, in StatementImport, s bankfile.
 		}
 		return a, true, tx.audit("create", "bank_account", a.ID, nil, a)
 	}
-	// The file does not say which account: the only one in its currency.
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM bank_accounts WHERE currency = ? AND archived_at IS NULL`, s.Currency)
+	// The file does not say which account: the account of its bank (a new
+	// one the first time), or, when the bank is not known either, the only
+	// account in its currency.
+	q, args := `SELECT id FROM bank_accounts WHERE currency = ? AND archived_at IS NULL`, []any{s.Currency}
+	if bank != "" {
+		q, args = q+` AND bank = ? COLLATE NOCASE`, append(args, bank)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return BankAccount{}, false, err
 	}

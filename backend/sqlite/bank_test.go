@@ -256,3 +256,21 @@ func TestReconcileRun_ListedAndUndone(t *testing.T) {
 	}
 	mustCheck(t, db)
 }
+
+// Statements that name no account go to the account of their bank: a
+// second bank's cartola makes its own account, not the first bank's.
+func TestImportStatement_FilesWithoutAccountGoToTheirBank(t *testing.T) {
+	db := newPortfolio(t)
+	chile := bankfile.File{Format: bankfile.FormatTable, Statements: []bankfile.Statement{{Bank: "Banco de Chile", Lines: []bankfile.Line{bline(2, "2026-11-02", 1000, "a")}}}}
+	bci := bankfile.File{Format: bankfile.FormatTable, Statements: []bankfile.Statement{{Bank: "BCI", Lines: []bankfile.Line{bline(2, "2026-11-02", 1000, "a")}}}}
+	a := importFile(t, db, "chile.xls", chile, 0).Statements[0]
+	b := importFile(t, db, "bci.xls", bci, 0).Statements[0]
+	if !a.NewAccount || !b.NewAccount || a.AccountID == b.AccountID {
+		t.Fatalf("Banco de Chile %+v, BCI %+v: want two new accounts", a, b)
+	}
+	// The next cartola of each bank goes to its account.
+	chile.Statements[0].Lines[0] = bline(2, "2026-11-03", 2000, "b")
+	if c := importFile(t, db, "chile-2.xls", chile, 0).Statements[0]; c.NewAccount || c.AccountID != a.AccountID {
+		t.Fatalf("second Banco de Chile cartola went to %d (new %v); want %d", c.AccountID, c.NewAccount, a.AccountID)
+	}
+}
