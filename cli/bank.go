@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"cartera/backend/ar"
+	"cartera/backend/bankfile"
 	"cartera/backend/bankimport"
 	"cartera/backend/demo"
 	"cartera/backend/money"
@@ -57,7 +58,7 @@ func runImportBank(ctx context.Context, e *Env, args []string) int {
 	if err != nil {
 		return e.fail(err)
 	}
-	e.printf(e.t("Formato: %s%s.", "Format: %s%s."), rep.Format, map[bool]string{true: " (" + rep.Profile + ")", false: ""}[rep.Profile != ""])
+	e.printf(e.t("Formato: %s.", "Format: %s."), formatWords(e, rep.Format, rep.Profile))
 	for _, s := range rep.Statements {
 		e.printf("%s", statementLine(e, s, p.Country))
 	}
@@ -69,6 +70,23 @@ func runImportBank(ctx context.Context, e *Env, args []string) int {
 			rep.ImportID, rep.ImportID, *portfolio, time.Since(start).Seconds())
 	}
 	return ExitOK
+}
+
+// formatWords names a statement's format and bank layout as a person would.
+func formatWords(e *Env, format, profile string) string {
+	words := map[string]string{"ofx": "OFX", "camt": "ISO 20022 CAMT", "mt940": "SWIFT MT940", "qif": "QIF", "table": e.t("planilla o texto", "spreadsheet or text")}[format]
+	if words == "" {
+		words = format
+	}
+	switch p, ok := bankfile.FindProfile(profile); {
+	case profile == "guess":
+		words += e.t(", columnas reconocidas por su nombre", ", columns recognised by their names")
+	case ok:
+		words += fmt.Sprintf(e.t(", formato de %s (%s)", ", %s layout (%s)"), p.Bank, profile)
+	case profile != "":
+		words += fmt.Sprintf(e.t(", formato guardado «%s»", ", saved layout “%s”"), profile)
+	}
+	return words
 }
 
 // statementLine says what one statement of a file brought.
