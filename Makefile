@@ -134,6 +134,7 @@ bench:
 	go test -run '^$$' -bench . -benchmem ./backend/...
 	scripts/bench-demo.sh
 	scripts/bench-import.sh
+	scripts/bench-bank.sh
 
 clean:
 	rm -rf build/bin dist frontend/dist/assets frontend/dist/index.html
