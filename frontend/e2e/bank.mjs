@@ -188,4 +188,17 @@ await run(async () => {
     }
     await page.setViewportSize({width: 1280, height: 800});
   });
+
+  await step('in English, the broken file is explained in English', async () => {
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await page.getByTestId('bank-tab-queue').click();
+    await page.keyboard.press('i');
+    await page.getByTestId('statement-path').fill(broken);
+    await page.getByTestId('statement-start').click();
+    const text = await page.getByTestId('statement-error').innerText();
+    if (!/line 6/i.test(text) || /Línea|estado de cuenta/.test(text)) throw new Error(`English error shown as “${text}”`);
+    await shot('49-bank-broken-en');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lang-switch').getByText('ES').click();
+  });
 });
