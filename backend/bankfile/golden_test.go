@@ -196,3 +196,32 @@ func readJSON(t *testing.T, path string, v any) {
 		t.Fatalf("%s: %v", path, err)
 	}
 }
+
+// goldenGroup is a set of files whose goldens share a folder.
+type goldenGroup struct {
+	name  string
+	paths []string
+}
+
+// goldenFormat checks that format claims every file of the groups and reads
+// each to its golden lines, or to its golden error.
+func goldenFormat(t *testing.T, format Format, claim func([]byte) bool, parse func([]byte, Options) (File, error), groups ...goldenGroup) {
+	for _, group := range groups {
+		for _, path := range group.paths {
+			t.Run(filepath.Base(path), func(t *testing.T) {
+				b, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !claim(b) {
+					t.Errorf("%s does not claim %s", format, path)
+				}
+				f, err := parse(b, optionsFor(path))
+				if err == nil {
+					f.Format = format
+				}
+				checkGolden(t, group.name, path, f, err)
+			})
+		}
+	}
+}
