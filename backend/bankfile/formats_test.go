@@ -1,6 +1,7 @@
 package bankfile
 
 import (
+	"cartera/backend/internal/sharedtest"
 	"errors"
 	"os"
 	"path/filepath"
@@ -116,7 +117,7 @@ func TestGolden_EveryGoldenHasItsInput(t *testing.T) {
 	if err != nil || len(goldens) < 40 {
 		t.Fatalf("%d golden files, %v", len(goldens), err)
 	}
-	shared := sharedBankDir(t)
+	shared := sharedtest.BankDir(t)
 	for _, g := range goldens {
 		group := filepath.Base(filepath.Dir(g))
 		name := strings.TrimSuffix(filepath.Base(g), ".json")

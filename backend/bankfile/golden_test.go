@@ -2,6 +2,7 @@ package bankfile
 
 import (
 	"bytes"
+	"cartera/backend/internal/sharedtest"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -27,42 +28,10 @@ func updatingGolden() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// sharedBankDir is ../shared/testdata/bank: $CARTERA_SHARED/testdata/bank when
-// set, else <repository root>/../shared/testdata/bank. The sample bank files
-// live there, not in the repository (several are GPL-licensed).
-func sharedBankDir(t testing.TB) string {
-	t.Helper()
-	var dir string
-	if env := os.Getenv("CARTERA_SHARED"); env != "" {
-		dir = filepath.Join(env, "testdata", "bank")
-	} else {
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		root := wd
-		for {
-			if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(root)
-			if parent == root {
-				t.Fatalf("no go.mod above %s: cannot find the shared test files", wd)
-			}
-			root = parent
-		}
-		dir = filepath.Join(root, "..", "shared", "testdata", "bank")
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		t.Fatalf("these tests need the shared sample bank files in %s (set CARTERA_SHARED to the directory holding testdata/bank)", dir)
-	}
-	return dir
-}
-
 // sharedFiles lists the shared sample files of one format directory ("ofx", "camt053", ...).
 func sharedFiles(t testing.TB, sub string) []string {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(sharedBankDir(t), sub, "*"))
+	paths, err := filepath.Glob(filepath.Join(sharedtest.BankDir(t), sub, "*"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no shared sample files in %s", sub)
 	}

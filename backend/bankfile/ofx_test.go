@@ -1,6 +1,7 @@
 package bankfile
 
 import (
+	"cartera/backend/internal/sharedtest"
 	"errors"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ func TestOFX_Golden(t *testing.T) {
 
 func readShared(t *testing.T, sub, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(sharedBankDir(t), sub, name))
+	b, err := os.ReadFile(filepath.Join(sharedtest.BankDir(t), sub, name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package bankfile
 
 import (
 	"bytes"
+	"cartera/backend/internal/sharedtest"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -15,33 +16,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the table reader's tests")
-
-// sharedDir is shared/testdata/bank: $CARTERA_SHARED, else the shared folder
-// beside the repository root (the directory holding go.mod).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("CARTERA_SHARED")
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for root := wd; ; root = filepath.Dir(root) {
-			if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-				dir = filepath.Join(root, "..", "shared")
-				break
-			}
-			if filepath.Dir(root) == root {
-				t.Fatalf("no go.mod above %s", wd)
-			}
-		}
-	}
-	bank := filepath.Join(dir, "testdata", "bank")
-	if _, err := os.Stat(bank); err != nil {
-		t.Fatalf("these tests need the shared test files (shared/testdata/bank beside the repository, or $CARTERA_SHARED): %v", err)
-	}
-	return bank
-}
 
 // testToday is the today of every test, so that years inferred for dates
 // without one do not move.
@@ -62,7 +36,7 @@ var fixtureOptions = map[string]Options{
 
 // goldenCases lists the shared files and our own fixtures that must read.
 func goldenCases(t *testing.T) []goldenCase {
-	shared := sharedDir(t)
+	shared := sharedtest.BankDir(t)
 	cases := []goldenCase{
 		{name: "shared_ve_bnc", path: filepath.Join(shared, "latam-csv-txt", "ve_bnc_movimientos.tsv")},
 		{name: "shared_ve_banplus", path: filepath.Join(shared, "latam-csv-txt", "ve_banplus_estado_de_cuenta.txt")},

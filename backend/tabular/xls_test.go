@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"bytes"
+	"cartera/backend/internal/sharedtest"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -21,40 +22,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")
 
-// sharedDir is the team's shared test files (../shared/testdata/bank beside
-// the repository, or $CARTERA_SHARED/testdata/bank). They are read from
-// there, never copied: several are under licences that keep them out of
-// the repository.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	root := os.Getenv("CARTERA_SHARED")
-	if root == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				t.Fatal("no go.mod above the package directory: cannot find the shared test files")
-			}
-			dir = parent
-		}
-		root = filepath.Join(dir, "..", "shared")
-	}
-	bank := filepath.Join(root, "testdata", "bank")
-	if _, err := os.Stat(bank); err != nil {
-		t.Fatalf("these tests need the shared test files in %s (set CARTERA_SHARED to the shared folder): %v", bank, err)
-	}
-	return bank
-}
-
 // bci is the real BCI cartola of the shared files.
 func bci(t testing.TB) string {
-	return filepath.Join(sharedDir(t), "latam-xls", "cl_bci_cartola.xls")
+	return filepath.Join(sharedtest.BankDir(t), "latam-xls", "cl_bci_cartola.xls")
 }
 
 // readWorkbook opens path with s and reads every row: the header, the rows (a
@@ -132,7 +102,7 @@ func golden(t *testing.T, path string) []byte {
 // The rows of every workbook, real or made for these tests, are those of
 // its golden file (checked by eye when written: go test -run Golden -update).
 func TestXLS_Golden(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.BankDir(t)
 	inputs := []string{
 		filepath.Join(shared, "latam-xls", "cl_bci_cartola.xls"),
 		filepath.Join(shared, "latam-xls", "cl_bancochile_cartola_xlsx_named_xls.xls"),
