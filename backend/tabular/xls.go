@@ -532,6 +532,24 @@ func (r *xlsRows) scan(start int) error {
 	}
 	r.pos, r.depth = first, 1
 	last := -1
+	errUnsorted := errors.New("cells out of row order")
+	err = r.eachCell(first, func(rec record) error {
+		row := int(le.Uint16(rec.data))
+		if row < last {
+			return errUnsorted
+		}
+		last = row
+		return nil
+	})
+	if errors.Is(err, errUnsorted) {
+		return r.sort(first)
+	}
+	return err
+}
+
+// eachCell calls fn with each cell record of the sheet from first on, in
+// file order, skipping what nested substreams (charts) hold.
+func (r *xlsRows) eachCell(first int, fn func(rec record) error) error {
 	for pos, depth := first, 1; depth > 0; {
 		rec, next, err := r.x.recordAt(pos)
 		if err != nil {
@@ -546,11 +564,9 @@ func (r *xlsRows) scan(start int) error {
 			if len(rec.data) < 6 {
 				return damaged(fmt.Errorf("cell record at byte %d is too short", rec.pos))
 			}
-			row := int(le.Uint16(rec.data))
-			if row < last {
-				return r.sort(first)
+			if err := fn(rec); err != nil {
+				return err
 			}
-			last = row
 		}
 		pos = next
 	}
@@ -561,23 +577,11 @@ func (r *xlsRows) scan(start int) error {
 // (and in file order within a row).
 func (r *xlsRows) sort(first int) error {
 	r.order = []int{}
-	for pos, depth := first, 1; depth > 0; {
-		rec, next, err := r.x.recordAt(pos)
-		if err != nil {
-			return err
-		}
-		switch {
-		case rec.typ == recBOF:
-			depth++
-		case rec.typ == recEOF:
-			depth--
-		case depth == 1 && isCell(rec.typ):
-			if len(rec.data) < 6 {
-				return damaged(fmt.Errorf("cell record at byte %d is too short", rec.pos))
-			}
-			r.order = append(r.order, rec.pos)
-		}
-		pos = next
+	if err := r.eachCell(first, func(rec record) error {
+		r.order = append(r.order, rec.pos)
+		return nil
+	}); err != nil {
+		return err
 	}
 	data := r.x.data
 	slices.SortStableFunc(r.order, func(a, b int) int {
