@@ -18,6 +18,7 @@ import (
 	"cartera/backend/reconcile"
 	"cartera/backend/reconcile/synth"
 	"cartera/backend/sqlite"
+	"cartera/backend/taxid"
 )
 
 // runImportBank is `cartera import bank FILE --portfolio P [--account A]
@@ -190,9 +191,26 @@ var MatchesHeader = []string{"bank_file", "row", "date", "amount_minor", "descri
 
 // writeMatchesCSV writes one row per (bank line, invoice) allocation.
 func writeMatchesCSV(ctx context.Context, db *sqlite.DB, path string, rep sqlite.ReconcileReport, lang string) error {
-	taxIDs, numbers, err := db.MatchNames(ctx, rep)
+	var top []reconcile.Proposal
+	for _, r := range rep.Results {
+		if len(r.Result.Proposals) > 0 {
+			top = append(top, r.Result.Proposals[0])
+		}
+	}
+	names, err := db.NamesOf(ctx, top)
 	if err != nil {
 		return err
+	}
+	pf, err := db.Portfolio(ctx)
+	if err != nil {
+		return err
+	}
+	taxID := func(id int64) string {
+		c := names.Clients[id]
+		if c.Country == "" {
+			c.Country = pf.Country
+		}
+		return taxid.Format(c.Country, c.TaxID)
 	}
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
@@ -211,10 +229,10 @@ func writeMatchesCSV(ctx context.Context, db *sqlite.DB, path string, rep sqlite
 			status = "auto"
 		}
 		reason := reconcile.Describe(lang, p.Reasons)
-		base := []string{filepath.Base(r.Line.FileName), strconv.Itoa(r.Line.Row), r.Line.Date.String(), strconv.FormatInt(r.Line.Amount, 10), r.Line.Description, taxIDs[p.ClientID]}
+		base := []string{filepath.Base(r.Line.FileName), strconv.Itoa(r.Line.Row), r.Line.Date.String(), strconv.FormatInt(r.Line.Amount, 10), r.Line.Description, taxID(p.ClientID)}
 		conf := strconv.FormatFloat(p.Confidence, 'f', 3, 64)
 		for _, a := range p.Allocs {
-			w.Write(append(append([]string{}, base...), numbers[a.DocumentID], strconv.FormatInt(a.Amount, 10), status, conf, reason))
+			w.Write(append(append([]string{}, base...), names.Documents[a.DocumentID].Number, strconv.FormatInt(a.Amount, 10), status, conf, reason))
 		}
 		if len(p.Allocs) == 0 {
 			w.Write(append(append([]string{}, base...), "", "0", status, conf, reason))

@@ -12,7 +12,6 @@ import (
 	"cartera/backend/ar"
 	"cartera/backend/date"
 	"cartera/backend/reconcile"
-	"cartera/backend/taxid"
 )
 
 // BankLine is one stored statement line with where it stands.
@@ -763,34 +762,6 @@ func (db *DB) SetLineIgnored(ctx context.Context, lineID int64, ignored bool) er
 	})
 }
 
-// MatchNames gives the tax ID (as the country writes it) of every client and
-// the number of every document a report's proposals name, for listing them.
-func (db *DB) MatchNames(ctx context.Context, rep ReconcileReport) (map[int64]string, map[int64]string, error) {
-	taxIDs, numbers := map[int64]string{}, map[int64]string{}
-	var country string
-	db.sql.QueryRowContext(ctx, `SELECT country FROM portfolio`).Scan(&country)
-	for _, r := range rep.Results {
-		for _, p := range r.Result.Proposals {
-			if _, ok := taxIDs[p.ClientID]; !ok {
-				var tax, c string
-				db.sql.QueryRowContext(ctx, `SELECT tax_id, country FROM clients WHERE id = ?`, p.ClientID).Scan(&tax, &c)
-				if c == "" {
-					c = country
-				}
-				taxIDs[p.ClientID] = taxid.Format(c, tax)
-			}
-			for _, a := range p.Allocs {
-				if _, ok := numbers[a.DocumentID]; !ok {
-					var n string
-					db.sql.QueryRowContext(ctx, `SELECT number FROM documents WHERE id = ?`, a.DocumentID).Scan(&n)
-					numbers[a.DocumentID] = n
-				}
-			}
-		}
-	}
-	return taxIDs, numbers, nil
-}
-
 // RejectSuggestion drops suggestion index of a pending line; the next moves up.
 func (db *DB) RejectSuggestion(ctx context.Context, lineID int64, index int) (BankLine, error) {
 	var out BankLine
@@ -822,7 +793,9 @@ func (db *DB) RejectSuggestion(ctx context.Context, lineID int64, index int) (Ba
 }
 
 // ProposalNames are the clients and documents a page of proposals names,
-// read at once (a queue page names thousands).
+// read at once (a queue page names thousands): of a client its names, tax
+// ID and country; of a document its kind, number, due date, currency and
+// open amount.
 type ProposalNames struct {
 	Clients   map[int64]ar.Client
 	Documents map[int64]ar.Document
@@ -871,13 +844,20 @@ func (db *DB) NamesOf(ctx context.Context, ps []reconcile.Proposal) (ProposalNam
 	for len(docs) > 0 {
 		chunk := docs[:min(len(docs), 500)]
 		docs = docs[len(chunk):]
-		ds, err := findDocsQ(ctx, db.sql, `WHERE d.id IN (`+placeholders(len(chunk))+`)`, chunk...)
+		// Only what a proposal shows: its number, due date and open amount.
+		rows, err := db.sql.QueryContext(ctx, `SELECT id, kind, number, due_date, currency, open_minor FROM documents WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...)
 		if err != nil {
-			return out, err
+			return out, mapErr(err)
 		}
-		for _, d := range ds {
+		for rows.Next() {
+			var d ar.Document
+			if err := rows.Scan(&d.ID, &d.Kind, &d.Number, &d.DueDate, &d.Currency, &d.Open); err != nil {
+				rows.Close()
+				return out, mapErr(err)
+			}
 			out.Documents[d.ID] = d
 		}
+		rows.Close()
 	}
 	return out, nil
 }
